@@ -1,0 +1,38 @@
+import { drizzle } from 'drizzle-orm/mysql2'
+import { createPool, type Pool } from 'mysql2/promise'
+
+export { isDuplicateKey, isTransientDbError } from './errors'
+export { markProcessed } from './inbox'
+export { outbox, processedEvents } from './tables'
+
+import type { Db } from './types'
+
+export type { AnyTx, Db, Tx } from './types'
+
+type Schema = Record<string, unknown>
+
+export interface DbHandle<S extends Schema> {
+  db: Db<S>
+  pool: Pool
+  close(): Promise<void>
+}
+
+/** Creates a pooled MariaDB connection (UTC, utf8mb4) wrapped in Drizzle. */
+export function createDb<S extends Schema = Schema>(options: { url: string; poolSize?: number; schema?: S }): DbHandle<S> {
+  const pool = createPool({
+    uri: options.url,
+    connectionLimit: options.poolSize ?? 10,
+    timezone: 'Z',
+    charset: 'utf8mb4',
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+    enableKeepAlive: true,
+  })
+  const db = drizzle({ client: pool, schema: options.schema ?? ({} as S), mode: 'default' })
+  return { db, pool, close: () => pool.end() }
+}
+
+/** Readiness probe: one round trip. */
+export async function pingDb(pool: Pool): Promise<void> {
+  await pool.query('SELECT 1')
+}

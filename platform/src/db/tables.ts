@@ -1,0 +1,28 @@
+import { char, datetime, longtext, mysqlTable, primaryKey, varchar } from 'drizzle-orm/mysql-core'
+
+/**
+ * The transactional outbox, in the shape Debezium's outbox EventRouter reads (SPEC §2):
+ * `id` → record header `id`, `aggregate_id` → record key, `aggregate_type` → topic `commerce.<aggregate_type>.events`,
+ * `payload` → record value (the CloudEvent JSON, byte for byte), `type` → header `ce_type`, `created_at` → record time.
+ * Rows are only ever inserted; Debezium reads them from the binlog after commit.
+ */
+export const outbox = mysqlTable('outbox', {
+  id: char('id', { length: 36 }).primaryKey(),
+  aggregateType: varchar('aggregate_type', { length: 64 }).notNull(),
+  aggregateId: varchar('aggregate_id', { length: 255 }).notNull(),
+  type: varchar('type', { length: 255 }).notNull(),
+  payload: longtext('payload').notNull(),
+  createdAt: datetime('created_at', { mode: 'date', fsp: 6 }).notNull(),
+})
+
+/** The inbox: one row per (consumer group, event id), written in the same transaction as the event's effect. */
+export const processedEvents = mysqlTable(
+  'processed_events',
+  {
+    consumer: varchar('consumer', { length: 100 }).notNull(),
+    eventId: varchar('event_id', { length: 64 }).notNull(),
+    eventType: varchar('event_type', { length: 255 }).notNull(),
+    processedAt: datetime('processed_at', { mode: 'date', fsp: 3 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.consumer, t.eventId] })],
+)

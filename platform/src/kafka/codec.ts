@@ -1,0 +1,33 @@
+import { type CloudEvent, ContractViolation, type OutgoingEvent, parseEnvelope } from '@commerce/contracts'
+import type { IHeaders } from 'kafkajs'
+
+/** Structured-mode CloudEvents (SPEC §5): the record value is the whole event as JSON. */
+export const CONTENT_TYPE = 'application/cloudevents+json; charset=UTF-8'
+
+/** Decodes a record value into a checked envelope; throws ContractViolation when it is not one. */
+export function decodeEvent(value: Buffer | null): CloudEvent<unknown> {
+  if (value === null || value.length === 0) throw new ContractViolation('unknown', '', 'empty record value')
+  let json: unknown
+  try {
+    json = JSON.parse(value.toString('utf8'))
+  } catch {
+    throw new ContractViolation('unknown', '', 'record value is not JSON')
+  }
+  return parseEnvelope(json)
+}
+
+/** Encodes an event the way Debezium's EventRouter publishes an outbox row: key, JSON value, id and type headers. */
+export function encodeEvent(outgoing: OutgoingEvent): { key: string; value: string; headers: IHeaders } {
+  return {
+    key: outgoing.key,
+    value: JSON.stringify(outgoing.event),
+    headers: { id: outgoing.event.id, ce_type: outgoing.event.type, 'content-type': CONTENT_TYPE },
+  }
+}
+
+/** Reads a header as a string, whatever shape KafkaJS delivered it in. */
+export function headerValue(headers: IHeaders | undefined, name: string): string | undefined {
+  const raw = headers?.[name]
+  const first = Array.isArray(raw) ? raw[0] : raw
+  return first === undefined ? undefined : first.toString()
+}

@@ -1,0 +1,8 @@
+export { createKafka, ensureTopics } from './client'
+export type { Kafka } from './client'
+export { CONTENT_TYPE, decodeEvent, encodeEvent, headerValue } from './codec'
+export { type ConsumerOptions, type RunningConsumer, startConsumer } from './consumer'
+export { type DeadLetterReason, dlqTopicOf, sendToDlq, withoutDlqHeaders } from './dlq'
+export { type EventHandler, EventRejected, type HandlerContext, handle } from './handle'
+export { REPLAY_GROUP, type ReplayOptions, replayDlq } from './replay'
+export { backoffMs, defaultRetryPolicy, type RetryPolicy, retryTransient } from './retry'

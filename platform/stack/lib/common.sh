@@ -1,0 +1,80 @@
+# Shared by every stack command: paths, ports, versions and small process helpers.
+# Everything the stack installs or writes lives under $STACK_DIR (git-ignored), so `down` + `rm -rf .stack` is a full reset.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
+STACK_SRC="$ROOT/platform/stack"
+STACK_DIR=${STACK_DIR:-$ROOT/.stack}
+LOG_DIR="$STACK_DIR/logs"
+RUN_DIR="$STACK_DIR/run"
+
+MARIADB_PORT=${MARIADB_PORT:-3307}
+REDIS_PORT=${REDIS_PORT:-6380}
+KAFKA_PORT=${KAFKA_PORT:-9092}
+KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
+CONNECT_PORT=${CONNECT_PORT:-18083}
+
+# The broker runs the newest Kafka; Connect runs the Kafka line Debezium was built against
+# (Debezium 3.5.0 calls org.apache.kafka.common.utils.Sanitizer, which 4.4 moved to an internal package).
+KAFKA_VERSION=${KAFKA_VERSION:-4.4.0}
+CONNECT_VERSION=${CONNECT_VERSION:-4.1.1}
+# 3.5.0.Final is the newest debezium-connector-mariadb on Maven Central; all of Debezium stays on one version.
+DEBEZIUM_VERSION=${DEBEZIUM_VERSION:-3.5.0.Final}
+BUN_VERSION=${BUN_VERSION:-1.4.5}
+
+JAVA_BIN=${JAVA_HOME:+$JAVA_HOME/bin/}java
+
+mkdir -p "$LOG_DIR" "$RUN_DIR"
+
+say() { printf '\033[1m[stack]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[31m[stack] %s\033[0m\n' "$*" >&2; exit 1; }
+
+# pid_of NAME: prints the pid if the process recorded under NAME is alive.
+pid_of() {
+  local file="$RUN_DIR/$1.pid"
+  [[ -f $file ]] || return 1
+  local pid
+  pid=$(cat "$file")
+  kill -0 "$pid" 2>/dev/null || return 1
+  echo "$pid"
+}
+
+is_running() { pid_of "$1" >/dev/null; }
+
+# start_bg NAME CMD...: runs CMD detached, output in logs/NAME.log, pid in run/NAME.pid.
+start_bg() {
+  local name=$1
+  shift
+  setsid "$@" >>"$LOG_DIR/$name.log" 2>&1 </dev/null &
+  echo $! >"$RUN_DIR/$name.pid"
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# wait_until SECONDS DESCRIPTION CMD...: polls CMD until it succeeds or the deadline passes.
+wait_until() {
+  local seconds=$1 what=$2
+  shift 2
+  local deadline=$((SECONDS + seconds))
+  until "$@" >/dev/null 2>&1; do
+    ((SECONDS < deadline)) || die "timed out after ${seconds}s waiting for $what (logs: $LOG_DIR)"
+    sleep 0.2
+  done
+}
+
+# stop_process NAME [SECONDS]: SIGTERM, wait, then SIGKILL.
+stop_process() {
+  local name=$1 seconds=${2:-30} pid
+  pid=$(pid_of "$name") || { rm -f "$RUN_DIR/$name.pid"; return 0; }
+  say "stopping $name (pid $pid)"
+  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  local deadline=$((SECONDS + seconds))
+  while kill -0 "$pid" 2>/dev/null; do
+    if ((SECONDS >= deadline)); then
+      kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+      break
+    fi
+    sleep 0.2
+  done
+  rm -f "$RUN_DIR/$name.pid"
+}

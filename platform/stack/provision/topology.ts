@@ -1,0 +1,65 @@
+/** What the stack provisions: one MariaDB database, user and Debezium connector per service, one topic per aggregate. */
+export interface ServiceDatabase {
+  service: string
+  database: string
+  /** Unique per connector: Debezium joins the replication topology as this server id. */
+  serverId: number
+  /** Drizzle migrations folder, relative to the repo root, applied at provisioning. */
+  migrations: string
+}
+
+const service = (name: string, serverId: number): ServiceDatabase => ({
+  service: name,
+  database: `commerce_${name}`,
+  serverId,
+  migrations: `services/${name}/migrations`,
+})
+
+export const serviceDatabases: readonly ServiceDatabase[] = [
+  service('auth', 5401),
+  service('user', 5402),
+  service('catalog', 5403),
+  service('inventory', 5404),
+  service('order', 5405),
+  service('payment', 5406),
+  // The walking skeleton: platform's integration tests and the CDC benchmark run the real pipe through it.
+  { service: 'lab', database: 'commerce_lab', serverId: 5499, migrations: 'platform/test/lab/migrations' },
+]
+
+/** Partitions per aggregate topic: events of one aggregate share a key, hence a partition, hence an order. */
+export const EVENT_TOPIC_PARTITIONS = 3
+
+/** Every topic the platform uses: `commerce.<aggregate>.events` and its `.dlq`. Auto-creation is off. */
+export function topicsToCreate(): { topic: string; partitions: number }[] {
+  return serviceDatabases.flatMap(({ service: aggregate }) => [
+    { topic: `commerce.${aggregate}.events`, partitions: EVENT_TOPIC_PARTITIONS },
+    { topic: `commerce.${aggregate}.events.dlq`, partitions: 1 },
+  ])
+}
+
+export interface StackEndpoints {
+  mariadbHost: string
+  mariadbPort: number
+  kafkaBrokers: string
+  connectUrl: string
+}
+
+/** Endpoints from the environment the stack script exports (defaults: the local stack's ports). */
+export function endpointsFromEnv(env: Record<string, string | undefined>): StackEndpoints {
+  const admin = new URL(env['MARIADB_ADMIN_URL'] ?? 'mysql://root@127.0.0.1:3307')
+  return {
+    mariadbHost: admin.hostname,
+    mariadbPort: Number(admin.port || 3306),
+    kafkaBrokers: env['KAFKA_BROKERS'] ?? '127.0.0.1:9092',
+    connectUrl: env['CONNECT_URL'] ?? 'http://127.0.0.1:18083',
+  }
+}
+
+/** Local-only credentials: each service gets its own user limited to its own database. */
+export const serviceUser = (db: ServiceDatabase) => ({ user: db.service, password: `${db.service}-dev` })
+export const CDC_USER = { user: 'cdc', password: 'cdc-dev' }
+
+export function serviceDbUrl(db: ServiceDatabase, endpoints: StackEndpoints): string {
+  const { user, password } = serviceUser(db)
+  return `mysql://${user}:${password}@${endpoints.mariadbHost}:${endpoints.mariadbPort}/${db.database}`
+}
