@@ -1,0 +1,8 @@
+export { StockConfirmFailedV1, StockConfirmFailureReason } from './stock-confirm-failed.v1'
+export { StockConfirmedV1 } from './stock-confirmed.v1'
+export { StockDepletedV1 } from './stock-depleted.v1'
+export { StockReleasedV1 } from './stock-released.v1'
+export { StockReservationExpiredV1 } from './stock-reservation-expired.v1'
+export { StockReservationFailedV1, StockReservationFailureReason } from './stock-reservation-failed.v1'
+export { StockReservedV1 } from './stock-reserved.v1'
+export { StockRestoredV1 } from './stock-restored.v1'

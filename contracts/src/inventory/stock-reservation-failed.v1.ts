@@ -1,0 +1,34 @@
+import { type Static, Type } from '@sinclair/typebox'
+import { defineEvent, type EventOf } from '../cloud-event'
+import { Id, Quantity } from '../common'
+
+export const StockReservationFailureReason = Type.Union([
+  Type.Literal('NOT_ENOUGH_STOCK'),
+  Type.Literal('SKU_NOT_FOUND'),
+  Type.Literal('RESERVATION_CONFLICT'),
+  Type.Literal('INVENTORY_LOCKED'),
+])
+export type StockReservationFailureReason = Static<typeof StockReservationFailureReason>
+
+/** Nothing was reserved for an order (reservation is all or nothing); the order fails. */
+export const StockReservationFailedV1 = defineEvent({
+  type: 'stock.reservation.failed',
+  version: 1,
+  source: '/commerce/inventory',
+  aggregateType: 'inventory',
+  key: (data) => String(data.orderId),
+  subject: (data) => `order/${data.orderId}`,
+  data: Type.Object({
+    orderId: Id,
+    reason: StockReservationFailureReason,
+    failedItems: Type.Array(
+      Type.Object({
+        skuId: Id,
+        requestedQuantity: Quantity,
+        // Absent when the SKU is unknown to inventory.
+        availableQuantity: Type.Optional(Type.Integer({ minimum: 0 })),
+      }),
+    ),
+  }),
+})
+export type StockReservationFailedV1 = EventOf<typeof StockReservationFailedV1>

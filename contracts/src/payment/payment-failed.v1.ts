@@ -1,0 +1,37 @@
+import { type Static, Type } from '@sinclair/typebox'
+import { defineEvent, type EventOf } from '../cloud-event'
+import { Id, Money, Timestamp } from '../common'
+
+// Closed on purpose: the original sent gateway free text here and order's compensation dead-lettered (§12.10).
+// The gateway's own code travels in pgErrorCode.
+export const PaymentFailureReason = Type.Union([
+  Type.Literal('PG_DECLINED'),
+  Type.Literal('PG_SERVICE_UNAVAILABLE'),
+  Type.Literal('PAYMENT_TIMEOUT'),
+  Type.Literal('ORDER_CANCELLED'),
+])
+export type PaymentFailureReason = Static<typeof PaymentFailureReason>
+
+/** The payment will not be charged; the order is cancelled and its stock released. */
+export const PaymentFailedV1 = defineEvent({
+  type: 'payment.failed',
+  version: 1,
+  source: '/commerce/payment',
+  aggregateType: 'payment',
+  key: (data) => String(data.orderId),
+  subject: (data) => `payment/${data.paymentId}`,
+  data: Type.Object({
+    paymentId: Id,
+    orderId: Id,
+    // Absent when no PG call was made (timeout, cancelled before confirm).
+    pgTransactionId: Type.Optional(Type.String({ minLength: 1 })),
+    // The amount that will not be charged: the whole payment amount.
+    cancelledAmount: Money,
+    currency: Type.Literal('KRW'),
+    reason: PaymentFailureReason,
+    // The PG's error code (e.g. Toss REJECT_CARD_PAYMENT), for people reading logs; never branch on it.
+    pgErrorCode: Type.Optional(Type.String()),
+    cancelledAt: Timestamp,
+  }),
+})
+export type PaymentFailedV1 = EventOf<typeof PaymentFailedV1>

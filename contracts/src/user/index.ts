@@ -1,0 +1,2 @@
+export { UserRegisteredV1 } from './user-registered.v1'
+export { UserWithdrawnV1 } from './user-withdrawn.v1'
