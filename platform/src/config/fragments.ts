@@ -24,3 +24,15 @@ export const KafkaEnv = {
   KAFKA_BROKERS: Type.String({ minLength: 1 }),
   KAFKA_CLIENT_ID: Type.Optional(Type.String()),
 }
+
+/** Access-token verification against auth's JWKS (SPEC §3); every service but auth sets these. */
+export const JwtEnv = {
+  AUTH_JWKS_URL: Type.String({ pattern: '^https?://' }),
+  AUTH_JWT_ISSUER: Type.Optional(Type.String({ minLength: 1 })),
+  AUTH_JWT_AUDIENCE: Type.Optional(Type.String({ minLength: 1 })),
+}
+
+/** How long an Idempotency-Key answer is replayed (24 h by default, SPEC §3). */
+export const IdempotencyEnv = {
+  IDEMPOTENCY_TTL_S: Type.Integer({ minimum: 60, default: 86_400 }),
+}

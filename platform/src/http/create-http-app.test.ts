@@ -1,0 +1,57 @@
+import { describe, expect, test } from 'bun:test'
+import { t } from 'elysia'
+import { createHttpApp } from './create-http-app'
+import { Envelope, ok } from './envelope'
+
+const app = createHttpApp({ name: 'demo', version: '1.2.3', checks: { db: async () => {} } }).get(
+  '/api/demo/:id',
+  ({ params }) => ok({ id: params.id }),
+  { response: Envelope(t.Object({ id: t.String() })) },
+)
+const send = (path: string, init?: RequestInit) => app.handle(new Request(`http://localhost${path}`, init))
+
+describe('createHttpApp', () => {
+  test('when a known path is called with an unsupported method, then 405 COMMON-405 with Allow', async () => {
+    const res = await send('/api/demo/1', { method: 'DELETE' })
+    expect(res.status).toBe(405)
+    expect(res.headers.get('allow')).toBe('GET')
+    expect(((await res.json()) as { error: unknown }).error).toEqual({
+      code: 'COMMON-405',
+      message: 'Method not allowed',
+    })
+  })
+
+  test('when an unknown path is called, then it is still 404', async () => {
+    expect((await send('/api/nothing', { method: 'DELETE' })).status).toBe(404)
+  })
+
+  test('when the OpenAPI document is fetched, then it documents the route with its envelope schema', async () => {
+    const res = await send('/openapi/json')
+    const doc = (await res.json()) as {
+      info: { title: string; version: string }
+      paths: Record<string, { get?: { responses: Record<string, { content: unknown }> } }>
+    }
+    expect(doc.info).toMatchObject({ title: 'demo', version: '1.2.3' })
+    const schema = JSON.stringify(doc.paths['/api/demo/{id}']?.get?.responses['200'])
+    expect(schema).toContain('"success"')
+    expect(schema).toContain('"timestamp"')
+  })
+
+  test('when the OpenAPI UI is fetched, then it is HTML', async () => {
+    const res = await send('/openapi')
+    expect([res.status, res.headers.get('content-type')?.startsWith('text/html')]).toEqual([200, true])
+  })
+
+  test('when metrics are scraped, then the Prometheus text format is served', async () => {
+    const res = await send('/metrics')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toContain('text/plain')
+    expect(await res.text()).toContain('# TYPE http_server_request_duration_ms histogram')
+  })
+
+  test('when every check passes, then live and ready are 200', async () => {
+    const [live, ready] = await Promise.all([send('/health/live'), send('/health/ready')])
+    expect([live.status, ready.status]).toEqual([200, 200])
+    expect(((await ready.json()) as { data: unknown }).data).toEqual({ status: 'UP', checks: { db: 'UP' } })
+  })
+})

@@ -1,0 +1,77 @@
+import type { ValidationError } from 'elysia'
+import type { FieldError } from './app-error'
+
+/** The parts of a TypeBox value error this module reads; unions nest their alternatives' errors. */
+interface ValueIssue {
+  path: string
+  value: unknown
+  message: string
+  errors?: Iterable<ValueIssue>[]
+}
+
+const secretField = /pass(word)?|secret|token|authorization|card/i
+
+/** `/items/0/quantity` → `items[0].quantity`; the root is named after the request part (`body`, `query`…). */
+function fieldName(path: string, part: string): string {
+  const segments = path.split('/').slice(1)
+  if (segments.length === 0) return part
+  return segments.map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i === 0 ? s : `.${s}`)).join('')
+}
+
+function first(issues: Iterable<ValueIssue>): ValueIssue | undefined {
+  for (const issue of issues) return issue
+  return undefined
+}
+
+// Elysia wraps numbers and booleans in a union with their string form so it can coerce query strings; the
+// union's own message ("Expected union value") says nothing, so the most specific alternative is reported.
+function specific(issue: ValueIssue): ValueIssue {
+  const alternatives = (issue.errors ?? []).map(first).filter((a): a is ValueIssue => a !== undefined)
+  const best = alternatives.reduce<ValueIssue | undefined>(
+    (acc, a) => (acc && acc.path.length > a.path.length ? acc : a),
+    undefined,
+  )
+  return best ? specific(best) : issue
+}
+
+/** The request parts a failing value can be traced back to. */
+export interface RequestInputs {
+  params?: unknown
+  query?: unknown
+  body?: unknown
+}
+
+function* leaves(value: unknown, path: string): Generator<[string, unknown]> {
+  if (value === null || typeof value !== 'object') yield [path, value]
+  else for (const [key, child] of Object.entries(value)) yield* leaves(child, `${path}/${key}`)
+}
+
+const sameValue = (raw: unknown, decoded: unknown) =>
+  raw === decoded || (typeof raw === 'string' && raw.trim() !== '' && Number(raw) === decoded)
+
+// Elysia checks coerced numbers (`?size=500`, `:id`) after decoding and then reports the value without its
+// path (type 'property'); the path is recovered by finding where the request carried that value.
+function locate(error: ValidationError, inputs: RequestInputs): { path: string; part: string } {
+  for (const part of ['params', 'query', 'body'] as const) {
+    for (const [path, raw] of leaves(inputs[part], '')) {
+      if (path && sameValue(raw, error.value)) return { path, part }
+    }
+  }
+  return { path: '', part: 'parameter' }
+}
+
+/** One entry per failing field (first reason wins), secrets masked so a password is never echoed back. */
+export function fieldErrorsOf(error: ValidationError, inputs: RequestInputs = {}): FieldError[] {
+  const byField = new Map<string, FieldError>()
+  const located = error.type === 'property' ? locate(error, inputs) : undefined
+  for (const raw of error.all as ValueIssue[]) {
+    const issue = specific(raw)
+    const field = located ? fieldName(located.path, located.part) : fieldName(issue.path, error.type)
+    if (byField.has(field)) continue
+    const value = secretField.test(field) ? '[REDACTED]' : (issue.value ?? null)
+    // JSON has no undefined: an undefined value is an absent property, whatever type the checker expected.
+    const reason = issue.value === undefined ? 'Required' : issue.message
+    byField.set(field, { field, value, reason })
+  }
+  return [...byField.values()]
+}
