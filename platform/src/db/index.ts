@@ -18,7 +18,11 @@ export interface DbHandle<S extends Schema> {
 }
 
 /** Creates a pooled MariaDB connection (UTC, utf8mb4) wrapped in Drizzle. */
-export function createDb<S extends Schema = Schema>(options: { url: string; poolSize?: number; schema?: S }): DbHandle<S> {
+export function createDb<S extends Schema = Schema>(options: {
+  url: string
+  poolSize?: number
+  schema?: S
+}): DbHandle<S> {
   const pool = createPool({
     uri: options.url,
     connectionLimit: options.poolSize ?? 10,

@@ -12,7 +12,8 @@ const levelNames: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
 
 /** The one place that knows which Kafka client the platform uses (KafkaJS today); logs go to our JSON logger. */
 export function createKafka(options: { brokers: string | string[]; clientId: string; logger?: Logger }): Kafka {
-  const brokers = typeof options.brokers === 'string' ? options.brokers.split(',').map((b) => b.trim()) : options.brokers
+  const brokers =
+    typeof options.brokers === 'string' ? options.brokers.split(',').map((b) => b.trim()) : options.brokers
   const logger = options.logger
   return new Kafka({
     clientId: options.clientId,

@@ -7,9 +7,9 @@ import type { Logger } from '../log/index'
 import { consumedEvents, consumerHandleDuration, consumerRetries, deadLetters } from '../metrics/index'
 import { decodeEvent } from './codec'
 import { type DeadLetterReason, sendToDlq } from './dlq'
-import { EventRejected, type EventHandler } from './handle'
+import { type EventHandler, EventRejected } from './handle'
 import { processInTransaction } from './process'
-import { type RetryPolicy, defaultRetryPolicy, retryTransient } from './retry'
+import { defaultRetryPolicy, type RetryPolicy, retryTransient } from './retry'
 
 export interface ConsumerOptions {
   kafka: Kafka
@@ -23,6 +23,8 @@ export interface ConsumerOptions {
   /** Called when the consumer cannot go on (a transient failure outlived its retries); main.ts exits the process. */
   onFatal?: (error: unknown) => void
   fromBeginning?: boolean
+  /** Longest idle fetch wait; shutdown waits for the fetch in flight (default 1000 ms). */
+  maxWaitTimeMs?: number
 }
 
 export interface RunningConsumer extends AsyncDisposable {
@@ -47,6 +49,8 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
   const consumer = kafka.consumer({
     groupId,
     allowAutoTopicCreation: false,
+    // The broker answers a fetch as soon as a record arrives; this only bounds idle waits, and so shutdown time.
+    maxWaitTimeInMs: options.maxWaitTimeMs ?? 1000,
     retry: { restartOnFailure: async () => false },
   })
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false })

@@ -1,7 +1,7 @@
 // Moves dead letters back to their topics: bun platform/src/kafka/replay-cli.ts <dlq-topic> [--limit N] [--reason R]...
 import { parseArgs } from 'node:util'
-import { loadConfig } from '../config/index'
 import { KafkaEnv } from '../config/fragments'
+import { loadConfig } from '../config/index'
 import { createLogger } from '../log/index'
 import { createKafka } from './client'
 import { replayDlq } from './replay'

@@ -60,7 +60,11 @@ export async function replayDlq(options: ReplayOptions): Promise<{ moved: number
           skipped++
         } else {
           const headers = { ...withoutDlqHeaders(message.headers), 'dlq-replayed-at': new Date().toISOString() }
-          await producer.send({ topic: origin, acks: -1, messages: [{ key: message.key, value: message.value, headers }] })
+          await producer.send({
+            topic: origin,
+            acks: -1,
+            messages: [{ key: message.key, value: message.value, headers }],
+          })
           moved++
         }
         await consumer.commitOffsets([{ topic: dlqTopic, partition, offset: next.toString() }])

@@ -48,6 +48,7 @@ export function outboxConnectorConfig(
     'transforms.outbox.table.field.event.payload': 'payload',
     'transforms.outbox.table.field.event.timestamp': 'created_at',
     'transforms.outbox.route.by.field': 'aggregate_type',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Debezium placeholder, filled by the EventRouter
     'transforms.outbox.route.topic.replacement': 'commerce.${routedByValue}.events',
     'transforms.outbox.table.fields.additional.placement': 'type:header:ce_type',
     // An UPDATE of an outbox row is a bug: fail loudly rather than publish it twice.

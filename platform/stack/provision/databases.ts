@@ -5,7 +5,9 @@ import { CDC_USER, type ServiceDatabase, serviceUser } from './topology'
 export async function createDatabasesAndUsers(root: Connection, databases: readonly ServiceDatabase[]): Promise<void> {
   for (const db of databases) {
     const { user, password } = serviceUser(db)
-    await root.query(`CREATE DATABASE IF NOT EXISTS \`${db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`)
+    await root.query(
+      `CREATE DATABASE IF NOT EXISTS \`${db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    )
     await root.query('CREATE USER IF NOT EXISTS ?@? IDENTIFIED BY ?', [user, '%', password])
     await root.query(`GRANT ALL PRIVILEGES ON \`${db.database}\`.* TO ?@?`, [user, '%'])
   }

@@ -13,7 +13,7 @@ import { createDatabasesAndUsers } from './databases'
 import { endpointsFromEnv, serviceDatabases, serviceDbUrl, topicsToCreate } from './topology'
 
 const root = join(import.meta.dir, '../../..')
-const adminUrl = process.env.MARIADB_ADMIN_URL ?? 'mysql://root@127.0.0.1:3307'
+const adminUrl = process.env['MARIADB_ADMIN_URL'] ?? 'mysql://root@127.0.0.1:3307'
 const endpoints = endpointsFromEnv(process.env)
 const step = (what: string) => process.stderr.write(`[provision] ${what}\n`)
 

@@ -1,0 +1,11 @@
+export { testEnv } from './env'
+export { eventually } from './eventually'
+export { freshId, freshName } from './ids'
+export {
+  commitGroupOffsets,
+  endOffsets,
+  positionGroupAtEnd,
+  type TappedRecord,
+  type TopicTap,
+  tapTopics,
+} from './kafka'

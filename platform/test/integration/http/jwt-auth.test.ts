@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { Elysia, t } from 'elysia'
+import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose'
+import { type ErrorBody, httpKit, jwtAuth, ok } from '../../../src/http/index'
+
+type KeyPair = Awaited<ReturnType<typeof generateKeyPair>>
+interface Keys {
+  ed: KeyPair
+  rsa: KeyPair
+  stranger: KeyPair
+}
+
+let keys: Keys
+let jwks: ReturnType<typeof Bun.serve>
+
+const publicJwk = async (pair: KeyPair, kid: string, alg: string): Promise<JWK> => ({
+  ...(await exportJWK(pair.publicKey)),
+  kid,
+  alg,
+  use: 'sig',
+})
+
+beforeAll(async () => {
+  keys = {
+    ed: await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true }),
+    rsa: await generateKeyPair('RS256', { extractable: true }),
+    stranger: await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true }),
+  }
+  const body = { keys: [await publicJwk(keys.ed, 'ed-1', 'EdDSA'), await publicJwk(keys.rsa, 'rsa-1', 'RS256')] }
+  // A real JWKS endpoint, as auth serves it, on a free port.
+  jwks = Bun.serve({
+    port: 0,
+    fetch: (req) =>
+      new URL(req.url).pathname === '/.well-known/jwks.json'
+        ? Response.json(body)
+        : new Response(null, { status: 404 }),
+  })
+})
+
+afterAll(async () => {
+  await jwks.stop(true)
+})
+
+interface TokenOptions {
+  key?: keyof Keys
+  type?: string
+  roles?: string[]
+  expiresAt?: number | string
+  issuer?: string
+}
+
+function token({
+  key = 'ed',
+  type = 'access',
+  roles = ['USER'],
+  expiresAt = '15m',
+  issuer = 'commerce-auth',
+}: TokenOptions = {}) {
+  const alg = key === 'rsa' ? 'RS256' : 'EdDSA'
+  // The stranger signs with ed's kid: only the signature can tell it apart.
+  const kid = key === 'rsa' ? 'rsa-1' : 'ed-1'
+  return new SignJWT({ email: 'kim@example.com', roles, type })
+    .setProtectedHeader({ alg, kid })
+    .setSubject('42')
+    .setIssuer(issuer)
+    .setIssuedAt()
+    .setExpirationTime(expiresAt)
+    .sign(keys[key].privateKey)
+}
+
+function appWith(jwksUrl: string) {
+  return new Elysia()
+    .use(httpKit)
+    .use(jwtAuth({ jwksUrl, issuer: 'commerce-auth' }))
+    .get('/me', ({ user }) => ok(user), { auth: true })
+    .get('/admin', ({ user }) => ok(user), { role: 'ADMIN' })
+    .get('/public', ({ principal }) => ok({ principal }))
+    .post('/orders', ({ body }) => ok(body), { auth: true, body: t.Object({ skuId: t.Integer() }) })
+}
+
+const app = () => appWith(`${jwks.url.origin}/.well-known/jwks.json`)
+const get = (path: string, bearer?: string) =>
+  app().handle(new Request(`http://localhost${path}`, { headers: bearer ? { authorization: `Bearer ${bearer}` } : {} }))
+const errorOf = async (res: Response) => [res.status, ((await res.json()) as ErrorBody).error.code]
+
+describe('jwtAuth', () => {
+  test('when a valid EdDSA access token is sent, then the handler sees the principal', async () => {
+    const res = await get('/me', await token())
+    expect(res.status).toBe(200)
+    expect(((await res.json()) as { data: unknown }).data).toEqual({
+      userId: 42,
+      email: 'kim@example.com',
+      roles: ['USER'],
+    })
+  })
+
+  test('when a valid RS256 access token is sent, then it is accepted too', async () => {
+    expect((await get('/me', await token({ key: 'rsa' }))).status).toBe(200)
+  })
+
+  test('when the token has expired, then 401 COMMON-401-002', async () => {
+    const expired = await token({ expiresAt: Math.floor(Date.now() / 1000) - 60 })
+    expect(await errorOf(await get('/me', expired))).toEqual([401, 'COMMON-401-002'])
+  })
+
+  test('when the token is signed by a key not in the JWKS, then 401 COMMON-401-001', async () => {
+    expect(await errorOf(await get('/me', await token({ key: 'stranger' })))).toEqual([401, 'COMMON-401-001'])
+  })
+
+  test('when the token is garbage or missing, then 401 COMMON-401-001', async () => {
+    expect(await errorOf(await get('/me', 'not.a.jwt'))).toEqual([401, 'COMMON-401-001'])
+    expect(await errorOf(await get('/me'))).toEqual([401, 'COMMON-401-001'])
+  })
+
+  test('when a refresh-typed token is sent as a bearer, then 401 (a refresh token is never an access token)', async () => {
+    expect(await errorOf(await get('/me', await token({ type: 'refresh' })))).toEqual([401, 'COMMON-401-001'])
+  })
+
+  test('when the issuer is not auth, then 401 COMMON-401-001', async () => {
+    expect(await errorOf(await get('/me', await token({ issuer: 'someone-else' })))).toEqual([401, 'COMMON-401-001'])
+  })
+
+  test('when the caller lacks the role, then 403 COMMON-403 in the same envelope', async () => {
+    const res = await get('/admin', await token({ roles: ['USER'] }))
+    expect(await res.json()).toEqual({
+      success: false,
+      error: { code: 'COMMON-403', message: 'Access denied' },
+      timestamp: expect.any(String),
+    })
+    expect(res.status).toBe(403)
+  })
+
+  test('when the caller has the role, then the admin route runs', async () => {
+    expect((await get('/admin', await token({ roles: ['USER', 'ADMIN'] }))).status).toBe(200)
+  })
+
+  test('when a public route gets a bad token, then it runs anonymously', async () => {
+    const res = await get('/public', 'not.a.jwt')
+    expect([res.status, ((await res.json()) as { data: unknown }).data]).toEqual([200, { principal: null }])
+  })
+
+  test('when an anonymous caller sends an invalid body to a protected route, then 401 comes before validation', async () => {
+    const res = await app().handle(
+      new Request('http://localhost/orders', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"skuId":"x"}',
+      }),
+    )
+    expect(await errorOf(res)).toEqual([401, 'COMMON-401-001'])
+  })
+
+  test('when the JWKS cannot be fetched, then 503 COMMON-503 rather than blaming the caller', async () => {
+    const gone = Bun.serve({ port: 0, fetch: () => new Response(null) })
+    const url = `${gone.url.origin}/.well-known/jwks.json`
+    await gone.stop(true)
+    const res = await appWith(url).handle(
+      new Request('http://localhost/me', { headers: { authorization: `Bearer ${await token()}` } }),
+    )
+    expect(await errorOf(res)).toEqual([503, 'COMMON-503'])
+  })
+})

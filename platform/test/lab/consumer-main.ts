@@ -1,0 +1,32 @@
+// The skeleton's consumer as its own process: the integration tests start it to prove the pipe crosses processes.
+
+import { Type } from '@sinclair/typebox'
+import { loadConfig } from '../../src/config'
+import { KafkaEnv } from '../../src/config/fragments'
+import { createDb } from '../../src/db'
+import { createKafka, startConsumer } from '../../src/kafka'
+import { createLogger } from '../../src/log'
+import { onNoteCreated } from './handlers'
+
+const config = loadConfig({ ...KafkaEnv, LAB_MARIADB_URL: Type.String(), LAB_GROUP_ID: Type.String() })
+const logger = createLogger({ service: 'lab-consumer', group: config.LAB_GROUP_ID })
+const { db, close } = createDb({ url: config.LAB_MARIADB_URL, poolSize: 4 })
+const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'lab-consumer', logger })
+const consumer = await startConsumer({
+  kafka,
+  groupId: config.LAB_GROUP_ID,
+  topics: ['commerce.lab.events'],
+  handlers: [onNoteCreated(config.LAB_GROUP_ID)],
+  db,
+  logger,
+  onFatal: () => process.exit(1),
+})
+logger.info('lab consumer running')
+
+const shutdown = async () => {
+  await consumer.stop()
+  await close()
+  process.exit(0)
+}
+process.once('SIGTERM', shutdown)
+process.once('SIGINT', shutdown)
