@@ -1,7 +1,13 @@
 import { describe, expect, test } from 'bun:test'
-import { t } from 'elysia'
+import { Elysia, t } from 'elysia'
+import { createLocalJWKSet, exportJWK, generateKeyPair } from 'jose'
 import { createHttpApp } from './create-http-app'
 import { Envelope, ok } from './envelope'
+import { httpKit } from './http-kit'
+import { idempotency } from './idempotency'
+import { jwtAuth } from './jwt-auth'
+
+const noop = async () => {}
 
 const app = createHttpApp({ name: 'demo', version: '1.2.3', checks: { db: async () => {} } }).get(
   '/api/demo/:id',
@@ -53,5 +59,40 @@ describe('createHttpApp', () => {
     const [live, ready] = await Promise.all([send('/health/live'), send('/health/ready')])
     expect([live.status, ready.status]).toEqual([200, 200])
     expect(((await ready.json()) as { data: unknown }).data).toEqual({ status: 'UP', checks: { db: 'UP' } })
+  })
+})
+
+describe('a service composed from route plugins', () => {
+  test('when a mounted plugin declares auth and idempotency, then its routes get the shared error envelope', async () => {
+    const { publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true })
+    const keySet = createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k', alg: 'EdDSA' }] })
+    const unusedStore = { claim: () => Promise.reject(new Error('not reached')), complete: noop, release: noop }
+    const orderRoutes = new Elysia({ prefix: '/api/orders' })
+      .use(httpKit)
+      .use(jwtAuth({ keySet }))
+      .use(idempotency(unusedStore))
+      .post(
+        '/',
+        ({ user, meta, status }) => status(201, ok({ owner: user.userId, correlationId: meta.correlationId })),
+        {
+          auth: true,
+          idempotent: true,
+          body: t.Object({ skuId: t.Integer() }),
+          response: { 201: Envelope(t.Object({ owner: t.Integer(), correlationId: t.String() })) },
+        },
+      )
+    const service = createHttpApp({ name: 'order', version: '0.0.0' }).use(orderRoutes)
+    const res = await service.handle(
+      new Request('http://localhost/api/orders', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'k-1' },
+        body: '{"skuId":1}',
+      }),
+    )
+    expect(res.status).toBe(401)
+    expect(((await res.json()) as { error: unknown }).error).toEqual({
+      code: 'COMMON-401-001',
+      message: 'Authentication required',
+    })
   })
 })

@@ -3,6 +3,7 @@ import { createLogger } from '../log/index'
 import type { Claim, IdempotencyStore, StoredResponse } from '../redis/idempotency-store'
 import { CommonErrors } from './common-errors'
 import { requestFingerprint } from './fingerprint'
+import { httpKit } from './http-kit'
 import { principalOf } from './principal'
 import { type FinalResponse, finalizeResponse, onFinalResponse } from './response-hooks'
 import { bodyOf, statusCodeOf } from './status-code'
@@ -47,7 +48,8 @@ async function begin(store: IdempotencyStore, request: Request, body: unknown): 
   const userId = principalOf(request)?.userId ?? null
   const url = new URL(request.url)
   const fingerprint = requestFingerprint({ method: request.method, target: url.pathname + url.search, userId, body })
-  const found = await store.claim(`${userId ?? 'anon'}:${key}`, fingerprint).catch((cause: unknown) => {
+  const scope = userId === null ? 'anon' : `user:${userId}`
+  const found = await store.claim(`${scope}:${key}`, fingerprint).catch((cause: unknown) => {
     throw CommonErrors.unavailable('Idempotency store unavailable', { cause })
   })
   if (found.kind === 'claimed') {
@@ -63,10 +65,11 @@ async function begin(store: IdempotencyStore, request: Request, body: unknown): 
  * `{ idempotent: true }` on a route that creates something: with an `Idempotency-Key` header, the first request
  * runs and its answer (2xx-4xx) is kept for 24 h; the same key and request replay it (`Idempotent-Replayed: true`),
  * the same key with another request is 422 COMMON-422-001, and a key whose request is still running is 409 COMMON-409.
- * Keys are scoped per user; without the header the route runs normally.
+ * Keys are scoped per user; without the header the route runs normally. Error answers are captured by httpKit's
+ * onError, which this plugin brings along.
  */
 export const idempotency = (store: IdempotencyStore) =>
-  new Elysia().macro({
+  new Elysia().use(httpKit).macro({
     idempotent: {
       beforeHandle: ({ request, body }) => begin(store, request, body),
       afterHandle: async ({ request, responseValue, set }) => {

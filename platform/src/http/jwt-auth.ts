@@ -2,6 +2,7 @@ import { Elysia } from 'elysia'
 import { type AccessTokenVerifier, accessTokenVerifier, type JwtAuthOptions } from './access-token'
 import { AppError } from './app-error'
 import { CommonErrors } from './common-errors'
+import { httpKit } from './http-kit'
 import { type Principal, rememberPrincipal } from './principal'
 
 // A type alias, not an interface: Elysia's derive needs a Record-compatible shape.
@@ -47,6 +48,7 @@ export function jwtAuth(options: JwtAuthOptions) {
   // Named with a seed so the same auth used by several route plugins runs once per request.
   const seed = 'jwksUrl' in options ? `${options.jwksUrl}|${options.issuer}|${options.audience}` : Bun.randomUUIDv7()
   return new Elysia({ name: '@commerce/platform/jwt-auth', seed })
+    .use(httpKit)
     .derive({ as: 'global' }, ({ request }) => authenticate(request, verify))
     .macro({
       auth: {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { afterAll, beforeAll, describe, expect, spyOn, test } from 'bun:test'
 import { Elysia, t } from 'elysia'
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose'
 import { type ErrorBody, httpKit, jwtAuth, ok } from '../../../src/http/index'
@@ -151,12 +151,14 @@ describe('jwtAuth', () => {
   })
 
   test('when the JWKS cannot be fetched, then 503 COMMON-503 rather than blaming the caller', async () => {
+    const stdout = spyOn(process.stdout, 'write').mockImplementation(() => true)
     const gone = Bun.serve({ port: 0, fetch: () => new Response(null) })
     const url = `${gone.url.origin}/.well-known/jwks.json`
     await gone.stop(true)
     const res = await appWith(url).handle(
       new Request('http://localhost/me', { headers: { authorization: `Bearer ${await token()}` } }),
     )
+    stdout.mockRestore()
     expect(await errorOf(res)).toEqual([503, 'COMMON-503'])
   })
 })
