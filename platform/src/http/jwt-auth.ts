@@ -12,9 +12,12 @@ type AuthState = {
   authFailure: AppError | null
 }
 
+// Built once: most requests to public routes are anonymous, and an Error captures a stack when constructed.
+const missingToken = CommonErrors.invalidToken('Authentication required')
+
 async function authenticate(request: Request, verify: AccessTokenVerifier): Promise<AuthState> {
   const header = request.headers.get('authorization')
-  if (!header) return { principal: null, authFailure: CommonErrors.invalidToken('Authentication required') }
+  if (!header) return { principal: null, authFailure: missingToken }
   const token = /^Bearer (\S+)$/i.exec(header.trim())?.[1]
   if (!token) return { principal: null, authFailure: CommonErrors.invalidToken('Malformed Authorization header') }
   try {
