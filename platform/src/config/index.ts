@@ -21,4 +21,4 @@ export function loadConfig<P extends TProperties>(
   return Object.freeze(value as Static<TObject<P>>)
 }
 
-export * from './fragments.ts'
+export * from './fragments'

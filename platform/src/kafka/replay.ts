@@ -15,12 +15,15 @@ export interface ReplayOptions {
 /** The replay group's committed offset marks what was already moved back, so running a replay twice moves nothing. */
 export const REPLAY_GROUP = 'commerce-dlq-replay'
 
-async function endOffsets(kafka: Kafka, topic: string): Promise<Map<number, bigint>> {
+/** Per partition: where the replay group stands and where the DLQ ends. */
+async function positions(kafka: Kafka, topic: string) {
   const admin = kafka.admin()
   await admin.connect()
   try {
-    const offsets = await admin.fetchTopicOffsets(topic)
-    return new Map(offsets.map((o) => [o.partition, BigInt(o.high)]))
+    const ends = await admin.fetchTopicOffsets(topic)
+    const [committed] = await admin.fetchOffsets({ groupId: REPLAY_GROUP, topics: [topic] })
+    const done = new Map((committed?.partitions ?? []).map((p) => [p.partition, BigInt(p.offset)]))
+    return ends.map((o) => ({ partition: o.partition, end: BigInt(o.high), replayed: done.get(o.partition) ?? -1n }))
   } finally {
     await admin.disconnect()
   }
@@ -33,10 +36,19 @@ async function endOffsets(kafka: Kafka, topic: string): Promise<Map<number, bigi
  */
 export async function replayDlq(options: ReplayOptions): Promise<{ moved: number; skipped: number }> {
   const { kafka, dlqTopic } = options
-  const ends = await endOffsets(kafka, dlqTopic)
-  const pending = new Map([...ends].filter(([, end]) => end > 0n))
+  const stand = await positions(kafka, dlqTopic)
+  const ends = new Map(stand.map((p) => [p.partition, p.end]))
+  // -1 = the group never committed here: everything from the log start is pending.
+  const pending = new Map(stand.filter((p) => p.end > 0n && p.replayed < p.end).map((p) => [p.partition, p.end]))
+  // An empty DLQ needs no group: joining and leaving at once can strand a member the next replay must wait out.
+  if (pending.size === 0) return { moved: 0, skipped: 0 }
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false })
-  const consumer = kafka.consumer({ groupId: REPLAY_GROUP, allowAutoTopicCreation: false })
+  const consumer = kafka.consumer({
+    groupId: REPLAY_GROUP,
+    allowAutoTopicCreation: false,
+    maxWaitTimeInMs: 200,
+    sessionTimeout: 10_000,
+  })
   await Promise.all([producer.connect(), consumer.connect()])
   let moved = 0
   let skipped = 0
@@ -47,7 +59,6 @@ export async function replayDlq(options: ReplayOptions): Promise<{ moved: number
       if (next >= (ends.get(partition) ?? 0n)) pending.delete(partition)
       if (pending.size === 0 || (options.limit !== undefined && moved >= options.limit)) done.resolve()
     }
-    if (pending.size === 0) done.resolve()
     await consumer.run({
       autoCommit: false,
       eachMessage: async ({ partition, message }) => {

@@ -78,3 +78,13 @@ stop_process() {
   done
   rm -f "$RUN_DIR/$name.pid"
 }
+
+# kill_process NAME: SIGKILL, no grace: what a crash or an OOM kill looks like to the rest of the stack.
+kill_process() {
+  local name=$1 pid
+  pid=$(pid_of "$name") || return 0
+  say "killing $name (pid $pid) with SIGKILL"
+  kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+  rm -f "$RUN_DIR/$name.pid"
+}

@@ -1,0 +1,30 @@
+import { describe, expect, test } from 'bun:test'
+import { createConnection } from 'mysql2/promise'
+import { testEnv } from '../../src/testing'
+import { assertRowBinlog, binlogProblems } from '../../stack/provision/binlog'
+
+// The machine's default MariaDB runs without a binlog: exactly the server the stack must refuse.
+const serverWithoutBinlog = process.env['NO_BINLOG_MARIADB_URL'] ?? 'mysql://root@127.0.0.1:3306'
+
+describe('binlog check before provisioning', () => {
+  test('when the server has no row-based binlog, then provisioning refuses it and says what to change', async () => {
+    const connection = await createConnection({ uri: serverWithoutBinlog })
+    try {
+      const refusal = await assertRowBinlog(connection, '127.0.0.1:3306').catch((e: unknown) => e)
+      expect(refusal).toBeInstanceOf(Error)
+      expect((refusal as Error).message).toContain('cannot feed Debezium: log_bin is OFF, needs ON')
+      expect((refusal as Error).message).toContain('binlog_format=ROW')
+    } finally {
+      await connection.end()
+    }
+  })
+
+  test("when the server is the stack's own, then it has nothing to complain about", async () => {
+    const connection = await createConnection({ uri: testEnv().mariadbAdminUrl })
+    try {
+      expect(await binlogProblems(connection)).toEqual([])
+    } finally {
+      await connection.end()
+    }
+  })
+})
