@@ -17,10 +17,10 @@ export function summarize(samples: number[]): Summary {
 const fmt = (n: number) => n.toFixed(1).padStart(8)
 
 export function formatTable(rows: [string, Summary][]): string {
-  const head = `${'run'.padEnd(34)}${'count'.padStart(7)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)}${'max'.padStart(8)}  (ms)`
+  const head = `${'run'.padEnd(42)}${'count'.padStart(7)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)}${'max'.padStart(8)}  (ms)`
   const lines = rows.map(
     ([name, s]) =>
-      `${name.padEnd(34)}${String(s.count).padStart(7)}${fmt(s.p50)}${fmt(s.p95)}${fmt(s.p99)}${fmt(s.max)}`,
+      `${name.padEnd(42)}${String(s.count).padStart(7)}${fmt(s.p50)}${fmt(s.p95)}${fmt(s.p99)}${fmt(s.max)}`,
   )
   return [head, ...lines].join('\n')
 }
