@@ -49,8 +49,15 @@ export const httpKit = new Elysia({ name: '@commerce/platform/http-kit' })
     const inputs = { params: context.params, query: context.query, body: context.body }
     const { appError, allow } = classify(error, { method: request.method, path, allowedMethods, inputs })
     if (appError.status >= 500) {
-      const { requestId } = requestIds(request)
-      log.error('request failed', { requestId, method: request.method, path, error: appError.cause ?? appError })
+      const { requestId, traceparent } = requestIds(request)
+      const traceId = traceparent.split('-')[1]
+      log.error('request failed', {
+        requestId,
+        traceId,
+        method: request.method,
+        path,
+        error: appError.cause ?? appError,
+      })
     }
     if (allow) Object.assign(set.headers, { allow })
     set.status = appError.status
@@ -62,5 +69,8 @@ export const httpKit = new Elysia({ name: '@commerce/platform/http-kit' })
     const status = statusCodeOf(responseValue, set.status)
     // The route template keeps label cardinality bounded; unmatched paths share one label.
     const labels = { method: request.method, route: route || 'UNMATCHED', status: String(status) }
-    httpRequestDuration.observe(labels, performance.now() - requestIds(request).startedAt)
+    const ids = requestIds(request)
+    const durationMs = performance.now() - ids.startedAt
+    httpRequestDuration.observe(labels, durationMs)
+    log.debug('request', { requestId: ids.requestId, traceId: ids.traceparent.split('-')[1], ...labels, durationMs })
   })

@@ -80,7 +80,13 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
       consumedEvents.inc({ consumer: groupId, type: event.type, outcome: 'ignored' })
       return commit()
     }
-    const eventLogger = logger.child({ eventId: event.id, type: event.type, correlationId: event.correlationid })
+    const eventLogger = logger.child({
+      eventId: event.id,
+      type: event.type,
+      correlationId: event.correlationid,
+      causationId: event.causationid,
+      traceId: event.traceparent?.split('-')[1],
+    })
     try {
       const outcome = await retryTransient(
         () => processInTransaction({ db: options.db, consumer: groupId, handler, event, logger: eventLogger }),
