@@ -1,4 +1,4 @@
-import { char, datetime, longtext, mysqlTable, primaryKey, varchar } from 'drizzle-orm/mysql-core'
+import { char, datetime, index, longtext, mysqlTable, primaryKey, varchar } from 'drizzle-orm/mysql-core'
 
 /**
  * The transactional outbox, in the shape Debezium's outbox EventRouter reads (SPEC §2):
@@ -6,14 +6,19 @@ import { char, datetime, longtext, mysqlTable, primaryKey, varchar } from 'drizz
  * `payload` → record value (the CloudEvent JSON, byte for byte), `type` → header `ce_type`, `created_at` → record time.
  * Rows are only ever inserted; Debezium reads them from the binlog after commit.
  */
-export const outbox = mysqlTable('outbox', {
-  id: char('id', { length: 36 }).primaryKey(),
-  aggregateType: varchar('aggregate_type', { length: 64 }).notNull(),
-  aggregateId: varchar('aggregate_id', { length: 255 }).notNull(),
-  type: varchar('type', { length: 255 }).notNull(),
-  payload: longtext('payload').notNull(),
-  createdAt: datetime('created_at', { mode: 'date', fsp: 6 }).notNull(),
-})
+export const outbox = mysqlTable(
+  'outbox',
+  {
+    id: char('id', { length: 36 }).primaryKey(),
+    aggregateType: varchar('aggregate_type', { length: 64 }).notNull(),
+    aggregateId: varchar('aggregate_id', { length: 255 }).notNull(),
+    type: varchar('type', { length: 255 }).notNull(),
+    payload: longtext('payload').notNull(),
+    createdAt: datetime('created_at', { mode: 'date', fsp: 6 }).notNull(),
+  },
+  // pruneOutbox deletes by age.
+  (t) => [index('outbox_created_at').on(t.createdAt)],
+)
 
 /** The inbox: one row per (consumer group, event id), written in the same transaction as the event's effect. */
 export const processedEvents = mysqlTable(

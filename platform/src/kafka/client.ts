@@ -43,3 +43,17 @@ export async function ensureTopics(kafka: Kafka, topics: { topic: string; partit
     await admin.disconnect()
   }
 }
+
+/** Readiness probe: the broker answers a metadata request. Reuses one connected admin client across probes. */
+export function kafkaCheck(kafka: Kafka): () => Promise<void> {
+  const admin = kafka.admin()
+  let connected: Promise<void> | undefined
+  return async () => {
+    connected ??= admin.connect().catch((error: unknown) => {
+      connected = undefined
+      throw error
+    })
+    await connected
+    await admin.describeCluster()
+  }
+}

@@ -25,6 +25,8 @@ export interface ConsumerOptions {
   fromBeginning?: boolean
   /** Longest idle fetch wait; shutdown waits for the fetch in flight (default 1000 ms). */
   maxWaitTimeMs?: number
+  /** How long a silent member keeps its partitions before the group moves them (default 30 s). */
+  sessionTimeoutMs?: number
 }
 
 export interface RunningConsumer extends AsyncDisposable {
@@ -51,6 +53,8 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
     allowAutoTopicCreation: false,
     // The broker answers a fetch as soon as a record arrives; this only bounds idle waits, and so shutdown time.
     maxWaitTimeInMs: options.maxWaitTimeMs ?? 1000,
+    sessionTimeout: options.sessionTimeoutMs ?? 30_000,
+    heartbeatInterval: Math.min(3_000, Math.floor((options.sessionTimeoutMs ?? 30_000) / 3)),
     retry: { restartOnFailure: async () => false },
   })
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false })

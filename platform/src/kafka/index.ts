@@ -1,5 +1,5 @@
 export type { Kafka } from './client'
-export { createKafka, ensureTopics } from './client'
+export { createKafka, ensureTopics, kafkaCheck } from './client'
 export { CONTENT_TYPE, decodeEvent, encodeEvent, headerValue } from './codec'
 export { type ConsumerOptions, type RunningConsumer, startConsumer } from './consumer'
 export { type DeadLetterReason, dlqTopicOf, sendToDlq, withoutDlqHeaders } from './dlq'

@@ -19,3 +19,5 @@ export async function appendOutbox(tx: AnyTx, outgoing: OutgoingEvent): Promise<
     createdAt: new Date(event.time),
   })
 }
+
+export { pruneOutbox } from './prune'

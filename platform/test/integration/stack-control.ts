@@ -20,5 +20,9 @@ export function spawnLabConsumer(groupId: string, env: Record<string, string>) {
     child.kill('SIGTERM')
     await child.exited
   }
-  return { pid: child.pid, stop, [Symbol.asyncDispose]: stop }
+  const crash = async () => {
+    child.kill('SIGKILL')
+    await child.exited
+  }
+  return { pid: child.pid, stop, crash, [Symbol.asyncDispose]: stop }
 }

@@ -66,4 +66,33 @@ describe('walking skeleton: outbox → Debezium → Kafka → consumer in anothe
     expect(noteIds.length).toBe(120)
     expect([...counts].filter(([, n]) => n !== 1)).toEqual([])
   }, 150_000)
+
+  test('when the consumer process is killed mid-stream and restarted, then every event takes effect exactly once', async () => {
+    await using infra = labInfra()
+    const groupId = freshName('skeleton-consumer-crash')
+    const consumerEnv = { LAB_MARIADB_URL: infra.env.databaseUrl('lab'), KAFKA_BROKERS: infra.env.kafkaBrokers }
+    await positionGroupAtEnd(infra.kafka, groupId, [LAB_TOPIC])
+    const first = spawnLabConsumer(groupId, consumerEnv)
+    const noteIds: number[] = []
+    const writeSome = async (count: number, label: string) => {
+      for (let i = 0; i < count; i++) noteIds.push((await writeNote(infra.db, `${label} ${i}`)).noteId)
+    }
+
+    await writeSome(30, 'before the consumer dies')
+    await eventually(async () => ((await effectCounts(infra, noteIds)).get(noteIds[5] ?? 0) ?? 0) > 0)
+    const writingDuringCrash = writeSome(30, 'while the consumer dies')
+    await first.crash()
+    await writingDuringCrash
+    await using _second = spawnLabConsumer(groupId, consumerEnv)
+    await writeSome(30, 'after the restart')
+
+    const counts = await eventually(
+      async () => {
+        const c = await effectCounts(infra, noteIds)
+        return [...c.values()].every((n) => n > 0) && c
+      },
+      { timeoutMs: 60_000, what: 'every note took effect' },
+    )
+    expect([...counts].filter(([, n]) => n !== 1)).toEqual([])
+  }, 120_000)
 })

@@ -8,7 +8,13 @@ import { createKafka, startConsumer } from '../../src/kafka'
 import { createLogger } from '../../src/log'
 import { onNoteCreated } from './handlers'
 
-const config = loadConfig({ ...KafkaEnv, LAB_MARIADB_URL: Type.String(), LAB_GROUP_ID: Type.String() })
+const config = loadConfig({
+  ...KafkaEnv,
+  LAB_MARIADB_URL: Type.String(),
+  LAB_GROUP_ID: Type.String(),
+  // Short, so a test that kills this process gets its partitions back to the successor quickly.
+  LAB_SESSION_TIMEOUT_MS: Type.Integer({ default: 6000 }),
+})
 const logger = createLogger({ service: 'lab-consumer', group: config.LAB_GROUP_ID })
 const { db, close } = createDb({ url: config.LAB_MARIADB_URL, poolSize: 4 })
 const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'lab-consumer', logger })
@@ -20,6 +26,7 @@ const consumer = await startConsumer({
   db,
   logger,
   onFatal: () => process.exit(1),
+  sessionTimeoutMs: config.LAB_SESSION_TIMEOUT_MS,
 })
 logger.info('lab consumer running')
 
