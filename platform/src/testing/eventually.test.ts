@@ -4,13 +4,13 @@ import { eventually } from './eventually'
 const fast = { timeoutMs: 100, intervalMs: 1 }
 
 describe('eventually', () => {
-  test('when the probe turns truthy, then it resolves with that first value', async () => {
-    const answers = [undefined, false, { id: 7 }, { id: 8 }]
+  test('when the probe stops answering undefined, null or false, then it resolves with that first value', async () => {
+    const answers = [undefined, null, false, { id: 7 }, { id: 8 }]
     let calls = 0
 
     const value = await eventually(() => answers[calls++], fast)
 
-    expect({ value, calls }).toEqual({ value: { id: 7 }, calls: 3 })
+    expect({ value, calls }).toEqual({ value: { id: 7 }, calls: 4 })
   })
 
   test('when the probe throws before it holds, then polling continues until it does', async () => {

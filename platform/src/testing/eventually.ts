@@ -1,18 +1,19 @@
 /**
- * Polls `probe` until it returns a value other than undefined/false without throwing, then returns that value.
+ * Polls `probe` until it returns a value other than undefined, null or false without throwing, then returns it
+ * (so `eventually(() => redis.get(key))` waits for the key, and `cond && value` waits for `cond`).
  * Tests wait for conditions with this, never for time (STYLE §5.8). Fails with the last error after `timeoutMs`.
  */
 export async function eventually<T>(
   probe: () => T | Promise<T>,
   options: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
-): Promise<Exclude<T, undefined | false>> {
+): Promise<Exclude<T, undefined | null | false>> {
   const { timeoutMs = 15_000, intervalMs = 20 } = options
   const deadline = performance.now() + timeoutMs
   let lastError: unknown
   for (;;) {
     try {
       const value = await probe()
-      if (value !== undefined && value !== false) return value as Exclude<T, undefined | false>
+      if (value !== undefined && value !== null && value !== false) return value as Exclude<T, undefined | null | false>
       lastError = undefined
     } catch (error) {
       lastError = error
