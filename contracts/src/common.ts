@@ -25,3 +25,12 @@ export const LineItem = Type.Object({ skuId: Id, quantity: Quantity })
 
 /** A line item with the unit price the order was placed at. */
 export const PricedLineItem = Type.Object({ skuId: Id, quantity: Quantity, unitPrice: Money })
+
+/** The line items of an order: never empty, as an order always holds at least one. */
+export const LineItems = Type.Array(LineItem, { minItems: 1 })
+
+/** The currency code sent beside a Money amount; KRW is the only one. */
+export const Currency = Type.Literal('KRW')
+
+/** The PG's id for an approval (Toss paymentKey / transaction key). */
+export const PgTransactionId = Type.String({ minLength: 1 })

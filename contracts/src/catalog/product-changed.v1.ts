@@ -1,17 +1,16 @@
 import { Type } from '@sinclair/typebox'
-import { defineEvent, type EventOf } from '../cloud-event'
+import type { EventOf } from '../cloud-event'
 import { Id, Money } from '../common'
+import { aboutProduct } from '../routing'
+import { catalogEvent } from './define'
 
 const Count = Type.Integer({ minimum: 0 })
 
 /** A product's listing changed (fields, status or counters); read models replace their copy with this one. */
-export const ProductChangedV1 = defineEvent({
+export const ProductChangedV1 = catalogEvent({
   type: 'product.changed',
   version: 1,
-  source: '/commerce/catalog',
-  aggregateType: 'catalog',
-  key: (data) => String(data.productId),
-  subject: (data) => `product/${data.productId}`,
+  ...aboutProduct,
   data: Type.Object({
     productId: Id,
     name: Type.String({ minLength: 1 }),

@@ -1,6 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox'
-import { defineEvent, type EventOf } from '../cloud-event'
+import type { EventOf } from '../cloud-event'
 import { Id, Money, Timestamp } from '../common'
+import { aboutProductSku } from '../routing'
+import { catalogEvent } from './define'
 
 export const PriceChangeReason = Type.Union([
   Type.Literal('DISCOUNT_APPLIED'),
@@ -12,13 +14,10 @@ export const PriceChangeReason = Type.Union([
 export type PriceChangeReason = Static<typeof PriceChangeReason>
 
 /** A SKU's selling price changed; carts and read models show the new price. */
-export const ProductPriceChangedV1 = defineEvent({
+export const ProductPriceChangedV1 = catalogEvent({
   type: 'product.price.changed',
   version: 1,
-  source: '/commerce/catalog',
-  aggregateType: 'catalog',
-  key: (data) => String(data.productId),
-  subject: (data) => `sku/${data.skuId}`,
+  ...aboutProductSku,
   data: Type.Object({
     skuId: Id,
     productId: Id,

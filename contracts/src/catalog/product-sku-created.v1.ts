@@ -1,19 +1,17 @@
 import { Type } from '@sinclair/typebox'
-import { defineEvent, type EventOf } from '../cloud-event'
+import type { EventOf } from '../cloud-event'
 import { Id, Money, Timestamp } from '../common'
+import { aboutProductSku } from '../routing'
+import { catalogEvent } from './define'
 
 // Option group name → option name, e.g. { "색상": "블랙", "사이즈": "M" }; an object, not a JSON string.
 export const OptionValues = Type.Record(Type.String(), Type.String())
 
 /** A SKU was created; inventory creates its stock with quantity 0. */
-export const ProductSkuCreatedV1 = defineEvent({
+export const ProductSkuCreatedV1 = catalogEvent({
   type: 'product.sku.created',
   version: 1,
-  source: '/commerce/catalog',
-  aggregateType: 'catalog',
-  // Keyed by product: one product's changes stay in order.
-  key: (data) => String(data.productId),
-  subject: (data) => `sku/${data.skuId}`,
+  ...aboutProductSku,
   data: Type.Object({
     // The SKU primary key, the same id orders and inventory use (original bug §12.4 used a business code here).
     skuId: Id,

@@ -1,16 +1,15 @@
 import { Type } from '@sinclair/typebox'
-import { defineEvent, type EventOf } from '../cloud-event'
+import type { EventOf } from '../cloud-event'
 import { Id, Timestamp } from '../common'
+import { aboutProductSku } from '../routing'
+import { catalogEvent } from './define'
 import { OptionValues } from './product-sku-created.v1'
 
 /** A SKU can no longer be ordered (its option was removed). */
-export const ProductSkuDeactivatedV1 = defineEvent({
+export const ProductSkuDeactivatedV1 = catalogEvent({
   type: 'product.sku.deactivated',
   version: 1,
-  source: '/commerce/catalog',
-  aggregateType: 'catalog',
-  key: (data) => String(data.productId),
-  subject: (data) => `sku/${data.skuId}`,
+  ...aboutProductSku,
   data: Type.Object({
     skuId: Id,
     skuCode: Type.String({ minLength: 1 }),

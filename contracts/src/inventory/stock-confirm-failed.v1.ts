@@ -1,6 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox'
-import { defineEvent, type EventOf } from '../cloud-event'
+import type { EventOf } from '../cloud-event'
 import { Id } from '../common'
+import { aboutOrder } from '../routing'
+import { inventoryEvent } from './define'
 
 export const StockConfirmFailureReason = Type.Union([
   Type.Literal('SKU_NOT_FOUND'),
@@ -11,13 +13,10 @@ export const StockConfirmFailureReason = Type.Union([
 export type StockConfirmFailureReason = Static<typeof StockConfirmFailureReason>
 
 /** A paid order's reservation could not be turned into a sale; the order is cancelled and refunded. */
-export const StockConfirmFailedV1 = defineEvent({
+export const StockConfirmFailedV1 = inventoryEvent({
   type: 'stock.confirm.failed',
   version: 1,
-  source: '/commerce/inventory',
-  aggregateType: 'inventory',
-  key: (data) => String(data.orderId),
-  subject: (data) => `order/${data.orderId}`,
+  ...aboutOrder,
   data: Type.Object({
     orderId: Id,
     reason: StockConfirmFailureReason,

@@ -1,18 +1,17 @@
 import { Type } from '@sinclair/typebox'
-import { defineEvent, type EventOf } from '../cloud-event'
-import { Id, LineItem } from '../common'
+import type { EventOf } from '../cloud-event'
+import { Id, LineItems } from '../common'
+import { aboutOrder } from '../routing'
+import { inventoryEvent } from './define'
 
 /** A paid order's reserved stock became sold; the order is confirmed. */
-export const StockConfirmedV1 = defineEvent({
+export const StockConfirmedV1 = inventoryEvent({
   type: 'stock.confirmed',
   version: 1,
-  source: '/commerce/inventory',
-  aggregateType: 'inventory',
-  key: (data) => String(data.orderId),
-  subject: (data) => `order/${data.orderId}`,
+  ...aboutOrder,
   data: Type.Object({
     orderId: Id,
-    items: Type.Array(LineItem, { minItems: 1 }),
+    items: LineItems,
   }),
 })
 export type StockConfirmedV1 = EventOf<typeof StockConfirmedV1>

@@ -1,16 +1,14 @@
 import { Type } from '@sinclair/typebox'
-import { defineEvent, type EventOf } from '../cloud-event'
+import type { EventOf } from '../cloud-event'
 import { Id } from '../common'
+import { aboutSku } from '../routing'
+import { inventoryEvent } from './define'
 
 /** A SKU's available stock reached zero; catalog shows it as unavailable. */
-export const StockDepletedV1 = defineEvent({
+export const StockDepletedV1 = inventoryEvent({
   type: 'stock.depleted',
   version: 1,
-  source: '/commerce/inventory',
-  aggregateType: 'inventory',
-  // Keyed by SKU: availability changes of one SKU stay in order.
-  key: (data) => String(data.skuId),
-  subject: (data) => `sku/${data.skuId}`,
+  ...aboutSku,
   data: Type.Object({
     skuId: Id,
     // The order whose reservation or sale caused it; absent for an admin adjustment.

@@ -1,15 +1,14 @@
 import { Type } from '@sinclair/typebox'
-import { defineEvent, type EventOf } from '../cloud-event'
+import type { EventOf } from '../cloud-event'
 import { Id, LineItem } from '../common'
+import { aboutOrder } from '../routing'
+import { inventoryEvent } from './define'
 
 /** A cancelled order's reservation was given back to available stock. */
-export const StockReleasedV1 = defineEvent({
+export const StockReleasedV1 = inventoryEvent({
   type: 'stock.released',
   version: 1,
-  source: '/commerce/inventory',
-  aggregateType: 'inventory',
-  key: (data) => String(data.orderId),
-  subject: (data) => `order/${data.orderId}`,
+  ...aboutOrder,
   data: Type.Object({
     orderId: Id,
     // Empty when the order was cancelled before anything was reserved: the release still closes the saga step.

@@ -1,18 +1,17 @@
 import { Type } from '@sinclair/typebox'
-import { defineEvent, type EventOf } from '../cloud-event'
-import { Id, LineItem, Timestamp } from '../common'
+import type { EventOf } from '../cloud-event'
+import { Id, LineItems, Timestamp } from '../common'
+import { aboutOrder } from '../routing'
+import { inventoryEvent } from './define'
 
 /** A reservation outlived its TTL unconfirmed and was released; the order cancels if still unpaid. */
-export const StockReservationExpiredV1 = defineEvent({
+export const StockReservationExpiredV1 = inventoryEvent({
   type: 'stock.reservation.expired',
   version: 1,
-  source: '/commerce/inventory',
-  aggregateType: 'inventory',
-  key: (data) => String(data.orderId),
-  subject: (data) => `order/${data.orderId}`,
+  ...aboutOrder,
   data: Type.Object({
     orderId: Id,
-    items: Type.Array(LineItem, { minItems: 1 }),
+    items: LineItems,
     // The deadline that passed (stock.reserved's expiresAt); the event time may be later.
     expiredAt: Timestamp,
   }),

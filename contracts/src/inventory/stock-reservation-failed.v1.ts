@@ -1,6 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox'
-import { defineEvent, type EventOf } from '../cloud-event'
+import type { EventOf } from '../cloud-event'
 import { Id, Quantity } from '../common'
+import { aboutOrder } from '../routing'
+import { inventoryEvent } from './define'
 
 export const StockReservationFailureReason = Type.Union([
   Type.Literal('NOT_ENOUGH_STOCK'),
@@ -11,13 +13,10 @@ export const StockReservationFailureReason = Type.Union([
 export type StockReservationFailureReason = Static<typeof StockReservationFailureReason>
 
 /** Nothing was reserved for an order (reservation is all or nothing); the order fails. */
-export const StockReservationFailedV1 = defineEvent({
+export const StockReservationFailedV1 = inventoryEvent({
   type: 'stock.reservation.failed',
   version: 1,
-  source: '/commerce/inventory',
-  aggregateType: 'inventory',
-  key: (data) => String(data.orderId),
-  subject: (data) => `order/${data.orderId}`,
+  ...aboutOrder,
   data: Type.Object({
     orderId: Id,
     reason: StockReservationFailureReason,

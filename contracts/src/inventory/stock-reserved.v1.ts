@@ -1,18 +1,17 @@
 import { Type } from '@sinclair/typebox'
-import { defineEvent, type EventOf } from '../cloud-event'
-import { Id, LineItem, Timestamp } from '../common'
+import type { EventOf } from '../cloud-event'
+import { Id, LineItems, Timestamp } from '../common'
+import { aboutOrder } from '../routing'
+import { inventoryEvent } from './define'
 
 /** Every item of an order was reserved at once; payment may now be created. */
-export const StockReservedV1 = defineEvent({
+export const StockReservedV1 = inventoryEvent({
   type: 'stock.reserved',
   version: 1,
-  source: '/commerce/inventory',
-  aggregateType: 'inventory',
-  key: (data) => String(data.orderId),
-  subject: (data) => `order/${data.orderId}`,
+  ...aboutOrder,
   data: Type.Object({
     orderId: Id,
-    items: Type.Array(LineItem, { minItems: 1 }),
+    items: LineItems,
     // When the reservation lapses unless confirmed: later than the payment window (SPEC §6).
     expiresAt: Timestamp,
   }),

@@ -1,16 +1,14 @@
 import { Type } from '@sinclair/typebox'
-import { defineEvent, type EventOf } from '../cloud-event'
+import type { EventOf } from '../cloud-event'
 import { Id } from '../common'
+import { aboutSku } from '../routing'
+import { inventoryEvent } from './define'
 
 /** A SKU's available stock went from zero to positive; catalog shows it as available again. */
-export const StockRestoredV1 = defineEvent({
+export const StockRestoredV1 = inventoryEvent({
   type: 'stock.restored',
   version: 1,
-  source: '/commerce/inventory',
-  aggregateType: 'inventory',
-  // Keyed by SKU: availability changes of one SKU stay in order.
-  key: (data) => String(data.skuId),
-  subject: (data) => `sku/${data.skuId}`,
+  ...aboutSku,
   data: Type.Object({
     skuId: Id,
     // The order whose release or refund caused it; absent for an admin adjustment.

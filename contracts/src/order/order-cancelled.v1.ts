@@ -1,6 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox'
-import { defineEvent, type EventOf } from '../cloud-event'
-import { Id, LineItem } from '../common'
+import type { EventOf } from '../cloud-event'
+import { Id, LineItems } from '../common'
+import { aboutOrder } from '../routing'
+import { orderEvent } from './define'
 
 /** Why an order was cancelled; a closed set so consumers can branch on it (original bug §12.10). */
 export const OrderCancelReason = Type.Union([
@@ -14,17 +16,14 @@ export const OrderCancelReason = Type.Union([
 export type OrderCancelReason = Static<typeof OrderCancelReason>
 
 /** An order was cancelled; inventory releases its reservation and payment voids or refunds its payment. */
-export const OrderCancelledV1 = defineEvent({
+export const OrderCancelledV1 = orderEvent({
   type: 'order.cancelled',
   version: 1,
-  source: '/commerce/order',
-  aggregateType: 'order',
-  key: (data) => String(data.orderId),
-  subject: (data) => `order/${data.orderId}`,
+  ...aboutOrder,
   data: Type.Object({
     orderId: Id,
     reason: OrderCancelReason,
-    items: Type.Array(LineItem, { minItems: 1 }),
+    items: LineItems,
   }),
 })
 export type OrderCancelledV1 = EventOf<typeof OrderCancelledV1>

@@ -1,18 +1,17 @@
 import { Type } from '@sinclair/typebox'
-import { defineEvent, type EventOf } from '../cloud-event'
-import { Id, LineItem } from '../common'
+import type { EventOf } from '../cloud-event'
+import { Id, LineItems } from '../common'
+import { aboutOrder } from '../routing'
+import { orderEvent } from './define'
 
 /** An order was paid; inventory turns its reservation into a sale and catalog counts the sales. */
-export const OrderConfirmedV1 = defineEvent({
+export const OrderConfirmedV1 = orderEvent({
   type: 'order.confirmed',
   version: 1,
-  source: '/commerce/order',
-  aggregateType: 'order',
-  key: (data) => String(data.orderId),
-  subject: (data) => `order/${data.orderId}`,
+  ...aboutOrder,
   data: Type.Object({
     orderId: Id,
-    items: Type.Array(LineItem, { minItems: 1 }),
+    items: LineItems,
   }),
 })
 export type OrderConfirmedV1 = EventOf<typeof OrderConfirmedV1>

@@ -1,15 +1,14 @@
 import { Type } from '@sinclair/typebox'
-import { defineEvent, type EventOf } from '../cloud-event'
+import type { EventOf } from '../cloud-event'
 import { Id, Money, PricedLineItem } from '../common'
+import { aboutOrder } from '../routing'
+import { orderEvent } from './define'
 
 /** An order was created; inventory reserves its items and payment learns the amount and the buyer. */
-export const OrderPlacedV1 = defineEvent({
+export const OrderPlacedV1 = orderEvent({
   type: 'order.placed',
   version: 1,
-  source: '/commerce/order',
-  aggregateType: 'order',
-  key: (data) => String(data.orderId),
-  subject: (data) => `order/${data.orderId}`,
+  ...aboutOrder,
   data: Type.Object({
     orderId: Id,
     userId: Id,

@@ -1,15 +1,14 @@
 import { Type } from '@sinclair/typebox'
-import { defineEvent, type EventOf } from '../cloud-event'
+import type { EventOf } from '../cloud-event'
 import { Id, Money } from '../common'
+import { aboutOrder } from '../routing'
+import { orderEvent } from './define'
 
 /** The buyer asked for (part of) a confirmed order back; payment cancels that amount at the PG. */
-export const OrderRefundRequestedV1 = defineEvent({
+export const OrderRefundRequestedV1 = orderEvent({
   type: 'order.refund.requested',
   version: 1,
-  source: '/commerce/order',
-  aggregateType: 'order',
-  key: (data) => String(data.orderId),
-  subject: (data) => `order/${data.orderId}`,
+  ...aboutOrder,
   data: Type.Object({
     orderId: Id,
     userId: Id,

@@ -1,15 +1,14 @@
 import { Type } from '@sinclair/typebox'
-import { defineEvent, type EventOf } from '../cloud-event'
+import type { EventOf } from '../cloud-event'
 import { Id, Money, Quantity } from '../common'
+import { aboutOrder } from '../routing'
+import { orderEvent } from './define'
 
 /** The PG refunded items of an order; inventory puts the refunded units back on sale. */
-export const OrderRefundedV1 = defineEvent({
+export const OrderRefundedV1 = orderEvent({
   type: 'order.refunded',
   version: 1,
-  source: '/commerce/order',
-  aggregateType: 'order',
-  key: (data) => String(data.orderId),
-  subject: (data) => `order/${data.orderId}`,
+  ...aboutOrder,
   data: Type.Object({
     orderId: Id,
     userId: Id,

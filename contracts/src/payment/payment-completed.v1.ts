@@ -1,22 +1,20 @@
 import { Type } from '@sinclair/typebox'
-import { defineEvent, type EventOf } from '../cloud-event'
-import { Id, Money, Timestamp } from '../common'
+import type { EventOf } from '../cloud-event'
+import { Currency, Id, Money, PgTransactionId, Timestamp } from '../common'
+import { aboutPayment } from '../routing'
+import { paymentEvent } from './define'
 
 /** The PG approved the payment; the order becomes PAID. */
-export const PaymentCompletedV1 = defineEvent({
+export const PaymentCompletedV1 = paymentEvent({
   type: 'payment.completed',
   version: 1,
-  source: '/commerce/payment',
-  aggregateType: 'payment',
-  key: (data) => String(data.orderId),
-  subject: (data) => `payment/${data.paymentId}`,
+  ...aboutPayment,
   data: Type.Object({
     paymentId: Id,
     orderId: Id,
-    // The PG's id for the approval (Toss paymentKey / transaction key).
-    pgTransactionId: Type.String({ minLength: 1 }),
+    pgTransactionId: PgTransactionId,
     paidAmount: Money,
-    currency: Type.Literal('KRW'),
+    currency: Currency,
     approvedAt: Timestamp,
   }),
 })

@@ -1,6 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox'
-import { defineEvent, type EventOf } from '../cloud-event'
-import { Id, Money, Timestamp } from '../common'
+import type { EventOf } from '../cloud-event'
+import { Currency, Id, Money, PgTransactionId, Timestamp } from '../common'
+import { aboutPayment } from '../routing'
+import { paymentEvent } from './define'
 
 // Closed on purpose: the original sent gateway free text here and order's compensation dead-lettered (§12.10).
 // The gateway's own code travels in pgErrorCode.
@@ -13,21 +15,18 @@ export const PaymentFailureReason = Type.Union([
 export type PaymentFailureReason = Static<typeof PaymentFailureReason>
 
 /** The payment will not be charged; the order is cancelled and its stock released. */
-export const PaymentFailedV1 = defineEvent({
+export const PaymentFailedV1 = paymentEvent({
   type: 'payment.failed',
   version: 1,
-  source: '/commerce/payment',
-  aggregateType: 'payment',
-  key: (data) => String(data.orderId),
-  subject: (data) => `payment/${data.paymentId}`,
+  ...aboutPayment,
   data: Type.Object({
     paymentId: Id,
     orderId: Id,
     // Absent when no PG call was made (timeout, cancelled before confirm).
-    pgTransactionId: Type.Optional(Type.String({ minLength: 1 })),
+    pgTransactionId: Type.Optional(PgTransactionId),
     // The amount that will not be charged: the whole payment amount.
     cancelledAmount: Money,
-    currency: Type.Literal('KRW'),
+    currency: Currency,
     reason: PaymentFailureReason,
     // The PG's error code (e.g. Toss REJECT_CARD_PAYMENT), for people reading logs; never branch on it.
     pgErrorCode: Type.Optional(Type.String()),

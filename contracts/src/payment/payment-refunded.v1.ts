@@ -1,6 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox'
-import { defineEvent, type EventOf } from '../cloud-event'
-import { Id, Money, Timestamp } from '../common'
+import type { EventOf } from '../cloud-event'
+import { Currency, Id, Money, PgTransactionId, Timestamp } from '../common'
+import { aboutPayment } from '../routing'
+import { paymentEvent } from './define'
 
 export const PaymentRefundReason = Type.Union([
   // The buyer asked through order.refund.requested.
@@ -11,24 +13,21 @@ export const PaymentRefundReason = Type.Union([
 export type PaymentRefundReason = Static<typeof PaymentRefundReason>
 
 /** The PG cancelled (part of) an approved payment; the order moves to a refund state. */
-export const PaymentRefundedV1 = defineEvent({
+export const PaymentRefundedV1 = paymentEvent({
   type: 'payment.refunded',
   version: 1,
-  source: '/commerce/payment',
-  aggregateType: 'payment',
-  key: (data) => String(data.orderId),
-  subject: (data) => `payment/${data.paymentId}`,
+  ...aboutPayment,
   data: Type.Object({
     paymentId: Id,
     orderId: Id,
-    pgTransactionId: Type.String({ minLength: 1 }),
+    pgTransactionId: PgTransactionId,
     reason: PaymentRefundReason,
     refundedAmount: Money,
     // Sum of every refund of this payment so far, this one included.
     totalRefundedAmount: Money,
     remainingAmount: Money,
     fullyRefunded: Type.Boolean(),
-    currency: Type.Literal('KRW'),
+    currency: Currency,
     // Echo of order.refund.requested's item ids; absent when reason is ORDER_CANCELLED.
     refundedItemIds: Type.Optional(Type.Array(Id, { minItems: 1 })),
     refundedAt: Timestamp,

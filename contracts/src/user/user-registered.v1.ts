@@ -1,15 +1,14 @@
 import { Type } from '@sinclair/typebox'
-import { defineEvent, type EventOf } from '../cloud-event'
+import type { EventOf } from '../cloud-event'
 import { Id, Timestamp } from '../common'
+import { aboutUser } from '../routing'
+import { userEvent } from './define'
 
 /** A member finished registering (member and credential both exist). */
-export const UserRegisteredV1 = defineEvent({
+export const UserRegisteredV1 = userEvent({
   type: 'user.registered',
   version: 1,
-  source: '/commerce/user',
-  aggregateType: 'user',
-  key: (data) => String(data.userId),
-  subject: (data) => `user/${data.userId}`,
+  ...aboutUser,
   data: Type.Object({
     userId: Id,
     email: Type.String({ minLength: 3 }),

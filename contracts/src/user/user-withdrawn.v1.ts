@@ -1,15 +1,14 @@
 import { Type } from '@sinclair/typebox'
-import { defineEvent, type EventOf } from '../cloud-event'
+import type { EventOf } from '../cloud-event'
 import { Id, Timestamp } from '../common'
+import { aboutUser } from '../routing'
+import { userEvent } from './define'
 
 /** A member left; consumers drop or anonymise what they keep about them. */
-export const UserWithdrawnV1 = defineEvent({
+export const UserWithdrawnV1 = userEvent({
   type: 'user.withdrawn',
   version: 1,
-  source: '/commerce/user',
-  aggregateType: 'user',
-  key: (data) => String(data.userId),
-  subject: (data) => `user/${data.userId}`,
+  ...aboutUser,
   data: Type.Object({
     userId: Id,
     withdrawnAt: Timestamp,
