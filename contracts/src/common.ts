@@ -1,4 +1,4 @@
-import { FormatRegistry, Type } from '@sinclair/typebox'
+import { FormatRegistry, type TLiteral, type TUnion, Type } from '@sinclair/typebox'
 
 // RFC 3339 date-time, as produced by Date.prototype.toISOString(). TypeBox checks formats through a global
 // registry and rejects unknown ones, so the format must be registered before any schema using it is compiled.
@@ -34,3 +34,8 @@ export const Currency = Type.Literal('KRW')
 
 /** The PG's id for an approval (Toss paymentKey / transaction key). */
 export const PgTransactionId = Type.String({ minLength: 1 })
+
+/** A closed set of codes, e.g. a reason; published as `anyOf` of string consts, in the order given. */
+export function oneOf<const T extends readonly string[]>(values: T): TUnion<TLiteral<T[number]>[]> {
+  return Type.Union(values.map((value) => Type.Literal(value)))
+}

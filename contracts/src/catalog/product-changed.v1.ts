@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import type { EventOf } from '../cloud-event'
-import { Id, Money } from '../common'
+import { Id, Money, oneOf } from '../common'
 import { aboutProduct } from '../routing'
 import { catalogEvent } from './define'
 
@@ -23,12 +23,7 @@ export const ProductChangedV1 = catalogEvent({
     brandId: Type.Optional(Id),
     brandName: Type.Optional(Type.String()),
     thumbnailImageUrl: Type.Optional(Type.String()),
-    status: Type.Union([
-      Type.Literal('DRAFT'),
-      Type.Literal('ACTIVE'),
-      Type.Literal('SUSPENDED'),
-      Type.Literal('DELETED'),
-    ]),
+    status: oneOf(['DRAFT', 'ACTIVE', 'SUSPENDED', 'DELETED']),
     averageRating: Type.Number({ minimum: 0, maximum: 5 }),
     reviewCount: Count,
     salesCount: Count,

@@ -1,15 +1,15 @@
 import { type Static, Type } from '@sinclair/typebox'
 import type { EventOf } from '../cloud-event'
-import { Id, Money, Timestamp } from '../common'
+import { Id, Money, oneOf, Timestamp } from '../common'
 import { aboutProductSku } from '../routing'
 import { catalogEvent } from './define'
 
-export const PriceChangeReason = Type.Union([
-  Type.Literal('DISCOUNT_APPLIED'),
-  Type.Literal('DISCOUNT_EXPIRED'),
-  Type.Literal('PROMOTION_APPLIED'),
-  Type.Literal('PROMOTION_EXPIRED'),
-  Type.Literal('BASE_PRICE_CHANGED'),
+export const PriceChangeReason = oneOf([
+  'DISCOUNT_APPLIED',
+  'DISCOUNT_EXPIRED',
+  'PROMOTION_APPLIED',
+  'PROMOTION_EXPIRED',
+  'BASE_PRICE_CHANGED',
 ])
 export type PriceChangeReason = Static<typeof PriceChangeReason>
 

@@ -1,14 +1,14 @@
 import { type Static, Type } from '@sinclair/typebox'
 import type { EventOf } from '../cloud-event'
-import { Id, Quantity } from '../common'
+import { Id, oneOf, Quantity } from '../common'
 import { aboutOrder } from '../routing'
 import { inventoryEvent } from './define'
 
-export const StockReservationFailureReason = Type.Union([
-  Type.Literal('NOT_ENOUGH_STOCK'),
-  Type.Literal('SKU_NOT_FOUND'),
-  Type.Literal('RESERVATION_CONFLICT'),
-  Type.Literal('INVENTORY_LOCKED'),
+export const StockReservationFailureReason = oneOf([
+  'NOT_ENOUGH_STOCK',
+  'SKU_NOT_FOUND',
+  'RESERVATION_CONFLICT',
+  'INVENTORY_LOCKED',
 ])
 export type StockReservationFailureReason = Static<typeof StockReservationFailureReason>
 

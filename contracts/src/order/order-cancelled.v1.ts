@@ -1,17 +1,17 @@
 import { type Static, Type } from '@sinclair/typebox'
 import type { EventOf } from '../cloud-event'
-import { Id, LineItems } from '../common'
+import { Id, LineItems, oneOf } from '../common'
 import { aboutOrder } from '../routing'
 import { orderEvent } from './define'
 
 /** Why an order was cancelled; a closed set so consumers can branch on it (original bug §12.10). */
-export const OrderCancelReason = Type.Union([
-  Type.Literal('USER_REQUEST'),
-  Type.Literal('PAYMENT_TIMEOUT'),
-  Type.Literal('PAYMENT_FAILED'),
-  Type.Literal('STOCK_RESERVATION_FAILED'),
-  Type.Literal('STOCK_CONFIRM_FAILED'),
-  Type.Literal('RESERVATION_EXPIRED'),
+export const OrderCancelReason = oneOf([
+  'USER_REQUEST',
+  'PAYMENT_TIMEOUT',
+  'PAYMENT_FAILED',
+  'STOCK_RESERVATION_FAILED',
+  'STOCK_CONFIRM_FAILED',
+  'RESERVATION_EXPIRED',
 ])
 export type OrderCancelReason = Static<typeof OrderCancelReason>
 

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import type { EventOf } from '../cloud-event'
-import { Id, Money, Quantity } from '../common'
+import { Id, Money, oneOf, Quantity } from '../common'
 import { aboutOrder } from '../routing'
 import { orderEvent } from './define'
 
@@ -15,7 +15,7 @@ export const OrderRefundedV1 = orderEvent({
     refundedAmount: Money,
     // Sum of every refund of this order so far, this one included.
     totalRefundedAmount: Money,
-    status: Type.Union([Type.Literal('PARTIALLY_REFUNDED'), Type.Literal('REFUNDED')]),
+    status: oneOf(['PARTIALLY_REFUNDED', 'REFUNDED']),
     items: Type.Array(Type.Object({ itemId: Id, skuId: Id, quantity: Quantity }), { minItems: 1 }),
   }),
 })

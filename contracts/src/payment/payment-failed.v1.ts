@@ -1,16 +1,16 @@
 import { type Static, Type } from '@sinclair/typebox'
 import type { EventOf } from '../cloud-event'
-import { Currency, Id, Money, PgTransactionId, Timestamp } from '../common'
+import { Currency, Id, Money, oneOf, PgTransactionId, Timestamp } from '../common'
 import { aboutPayment } from '../routing'
 import { paymentEvent } from './define'
 
 // Closed on purpose: the original sent gateway free text here and order's compensation dead-lettered (§12.10).
 // The gateway's own code travels in pgErrorCode.
-export const PaymentFailureReason = Type.Union([
-  Type.Literal('PG_DECLINED'),
-  Type.Literal('PG_SERVICE_UNAVAILABLE'),
-  Type.Literal('PAYMENT_TIMEOUT'),
-  Type.Literal('ORDER_CANCELLED'),
+export const PaymentFailureReason = oneOf([
+  'PG_DECLINED',
+  'PG_SERVICE_UNAVAILABLE',
+  'PAYMENT_TIMEOUT',
+  'ORDER_CANCELLED',
 ])
 export type PaymentFailureReason = Static<typeof PaymentFailureReason>
 
