@@ -1,6 +1,7 @@
+import { lt } from 'drizzle-orm'
 import { isDuplicateKey } from './errors'
 import { processedEvents } from './tables'
-import type { AnyTx } from './types'
+import type { AnyTx, Db } from './types'
 
 /**
  * Records that `consumer` has handled `eventId`, in the caller's transaction.
@@ -22,4 +23,16 @@ export async function markProcessed(
     if (isDuplicateKey(error)) return false
     throw error
   }
+}
+
+/**
+ * Deletes inbox rows older than `olderThan` (at most `limit` per call). Keep them longer than any redelivery can come:
+ * Kafka retention plus the DLQ replay horizon; a pruned event that is redelivered would take effect again.
+ */
+export async function pruneInbox(db: Db, options: { olderThan: Date; limit?: number }): Promise<number> {
+  const [result] = await db
+    .delete(processedEvents)
+    .where(lt(processedEvents.processedAt, options.olderThan))
+    .limit(options.limit ?? 10_000)
+  return result.affectedRows
 }

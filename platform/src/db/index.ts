@@ -2,7 +2,7 @@ import { drizzle } from 'drizzle-orm/mysql2'
 import { createPool, type Pool } from 'mysql2/promise'
 
 export { isDuplicateKey, isTransientDbError } from './errors'
-export { markProcessed } from './inbox'
+export { markProcessed, pruneInbox } from './inbox'
 export { outbox, processedEvents } from './tables'
 
 import type { Db } from './types'

@@ -29,5 +29,5 @@ export const processedEvents = mysqlTable(
     eventType: varchar('event_type', { length: 255 }).notNull(),
     processedAt: datetime('processed_at', { mode: 'date', fsp: 3 }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.consumer, t.eventId] })],
+  (t) => [primaryKey({ columns: [t.consumer, t.eventId] }), index('processed_events_processed_at').on(t.processedAt)],
 )

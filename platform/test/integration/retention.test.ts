@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'bun:test'
 import { eq } from 'drizzle-orm'
-import { outbox } from '../../src/db'
+import { outbox, processedEvents, pruneInbox } from '../../src/db'
 import { pruneOutbox } from '../../src/outbox'
-import { eventually, tapTopics } from '../../src/testing'
+import { eventually, freshName, tapTopics } from '../../src/testing'
 import { connectorStatus } from '../../stack/provision/connect-client'
 import { writeNote } from '../lab/notes'
 import { LAB_TOPIC, labInfra } from './lab-fixture'
 
-describe('outbox pruning', () => {
+describe('retention of outbox and inbox rows', () => {
   test('when published outbox rows are pruned, then they are gone, Debezium publishes nothing for the deletes and keeps relaying', async () => {
     await using infra = labInfra()
     await using tap = await tapTopics(infra.kafka, [LAB_TOPIC])
@@ -24,5 +24,20 @@ describe('outbox pruning', () => {
     expect(tap.records.map((r) => r.headers['id'])).toEqual([first.outgoing.event.id, second.outgoing.event.id])
     const status = await connectorStatus(infra.env.connectUrl, 'outbox-commerce_lab')
     expect(status?.tasks.map((t) => t.state)).toEqual(['RUNNING'])
+  })
+
+  test('when the inbox is pruned, then only rows older than the cut-off go', async () => {
+    await using infra = labInfra()
+    const consumer = freshName('retention')
+    await infra.db.insert(processedEvents).values([
+      { consumer, eventId: 'old', eventType: 'lab.note.created', processedAt: new Date('2001-01-01T00:00:00Z') },
+      { consumer, eventId: 'recent', eventType: 'lab.note.created', processedAt: new Date() },
+    ])
+
+    const pruned = await pruneInbox(infra.db, { olderThan: new Date('2002-01-01T00:00:00Z') })
+
+    const left = await infra.db.select().from(processedEvents).where(eq(processedEvents.consumer, consumer))
+    expect(pruned).toBeGreaterThanOrEqual(1)
+    expect(left.map((r) => r.eventId)).toEqual(['recent'])
   })
 })
