@@ -10,6 +10,7 @@ import {
   connectorName,
   DEBEZIUM_DEFAULT_POLL_INTERVAL_MS,
   outboxConnectorConfig,
+  TUNED_POLL_INTERVAL_MS,
 } from '../stack/provision/connector-config'
 import { endpointsFromEnv, serviceDatabases } from '../stack/provision/topology'
 import { writeNote } from '../test/lab/notes'
@@ -122,14 +123,14 @@ let hopDefault: Summary
 try {
   hopDefault = await cdcHop(DEFAULT_POLL_SECONDS)
 } finally {
-  await withPollInterval(20)
+  await withPollInterval(TUNED_POLL_INTERVAL_MS)
 }
 await close()
 
 console.log(
   formatTable([
     ['broker produce→consume (baseline)', broker],
-    ['CDC hop, poll.interval.ms=20', hop],
+    [`CDC hop, poll.interval.ms=${TUNED_POLL_INTERVAL_MS}`, hop],
     [`CDC hop, poll.interval.ms=${DEBEZIUM_DEFAULT_POLL_INTERVAL_MS} (default)`, hopDefault],
   ]),
 )

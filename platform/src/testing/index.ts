@@ -4,6 +4,7 @@ export { freshId, freshName } from './ids'
 export {
   commitGroupOffsets,
   endOffsets,
+  type PartitionOffset,
   positionGroupAtEnd,
   type TappedRecord,
   type TopicTap,

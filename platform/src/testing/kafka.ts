@@ -10,14 +10,22 @@ export interface TappedRecord {
   headers: Record<string, string>
 }
 
-/** End offsets (next offset to be written) per `topic:partition`. */
-export async function endOffsets(kafka: Kafka, topics: string[]): Promise<Map<string, bigint>> {
+/** A position in one partition. */
+export interface PartitionOffset {
+  topic: string
+  partition: number
+  offset: bigint
+}
+
+/** End offsets (the next offset to be written) of every partition of `topics`. */
+export async function endOffsets(kafka: Kafka, topics: string[]): Promise<PartitionOffset[]> {
   const admin = kafka.admin()
   await admin.connect()
   try {
-    const ends = new Map<string, bigint>()
+    const ends: PartitionOffset[] = []
     for (const topic of topics) {
-      for (const o of await admin.fetchTopicOffsets(topic)) ends.set(`${topic}:${o.partition}`, BigInt(o.high))
+      for (const o of await admin.fetchTopicOffsets(topic))
+        ends.push({ topic, partition: o.partition, offset: BigInt(o.high) })
     }
     return ends
   } finally {
@@ -26,11 +34,11 @@ export async function endOffsets(kafka: Kafka, topics: string[]): Promise<Map<st
 }
 
 /**
- * Commits `offsets` (`topic:partition` → offset) for a new group, so its consumers start exactly there.
+ * Commits `offsets` for a new group, so its consumers start exactly there.
  * (KafkaJS's admin.setOffsets does the same but blocks for a full 5 s fetch wait while it leaves the group.)
  */
-export async function commitGroupOffsets(kafka: Kafka, groupId: string, offsets: Map<string, bigint>): Promise<void> {
-  const topics = [...new Set([...offsets.keys()].map((k) => k.slice(0, k.lastIndexOf(':'))))]
+export async function commitGroupOffsets(kafka: Kafka, groupId: string, offsets: PartitionOffset[]): Promise<void> {
+  const topics = [...new Set(offsets.map((o) => o.topic))]
   const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 50, allowAutoTopicCreation: false })
   await consumer.connect()
   try {
@@ -41,11 +49,7 @@ export async function commitGroupOffsets(kafka: Kafka, groupId: string, offsets:
     await joined.promise
     consumer.pause(topics.map((topic) => ({ topic })))
     await consumer.commitOffsets(
-      [...offsets].map(([k, offset]) => ({
-        topic: k.slice(0, k.lastIndexOf(':')),
-        partition: Number(k.slice(k.lastIndexOf(':') + 1)),
-        offset: offset.toString(),
-      })),
+      offsets.map((o) => ({ topic: o.topic, partition: o.partition, offset: o.offset.toString() })),
     )
   } finally {
     await consumer.disconnect()
@@ -53,11 +57,7 @@ export async function commitGroupOffsets(kafka: Kafka, groupId: string, offsets:
 }
 
 /** Positions a new group at the topics' current end, so it reads only what is written from now on. */
-export async function positionGroupAtEnd(
-  kafka: Kafka,
-  groupId: string,
-  topics: string[],
-): Promise<Map<string, bigint>> {
+export async function positionGroupAtEnd(kafka: Kafka, groupId: string, topics: string[]): Promise<PartitionOffset[]> {
   const ends = await endOffsets(kafka, topics)
   await commitGroupOffsets(kafka, groupId, ends)
   return ends
@@ -99,14 +99,17 @@ export async function tapTopics(kafka: Kafka, topics: string[]): Promise<TopicTa
       })
     },
   })
+  const startOf = (topic: string, partition: number) =>
+    starts.find((s) => s.topic === topic && s.partition === partition)?.offset ?? 0n
   const caughtUp = async () => {
     const ends = await endOffsets(kafka, topics)
     await eventually(
       () =>
-        [...ends].every(([partitionKey, end]) => {
-          if (end <= (starts.get(partitionKey) ?? 0n)) return true
-          return records.some((r) => `${r.topic}:${r.partition}` === partitionKey && BigInt(r.offset) >= end - 1n)
-        }),
+        ends.every(
+          ({ topic, partition, offset: end }) =>
+            end <= startOf(topic, partition) ||
+            records.some((r) => r.topic === topic && r.partition === partition && BigInt(r.offset) >= end - 1n),
+        ),
       { what: `tap caught up with ${topics.join(', ')}` },
     )
   }

@@ -3,8 +3,9 @@ import { Elysia, t } from 'elysia'
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose'
 import { AppError, type ErrorBody, httpKit, idempotency, jwtAuth, ok } from '../../../src/http/index'
 import { createIdempotencyStore, createRedis } from '../../../src/redis/index'
+import { testEnv } from '../../../src/testing'
 
-const redis = createRedis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379')
+const redis = createRedis(testEnv().redisUrl)
 // Short TTL: test records clean themselves up; keys are fresh per test, so nothing is flushed.
 const store = createIdempotencyStore(redis, { ttlSeconds: 300 })
 
