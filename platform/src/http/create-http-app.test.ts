@@ -2,6 +2,8 @@ import { describe, expect, test } from 'bun:test'
 import { Elysia, t } from 'elysia'
 import { createLocalJWKSet, exportJWK, generateKeyPair } from 'jose'
 import { createDb } from '../db/index'
+import { createLogger } from '../log/index'
+import { eventually } from '../testing/eventually'
 import { Id, IdParam } from './bounded'
 import { createHttpApp } from './create-http-app'
 import { Envelope, type ErrorBody, ok } from './envelope'
@@ -92,6 +94,47 @@ describe('createHttpApp', () => {
     const [live, ready] = await Promise.all([send('/health/live'), send('/health/ready')])
     expect([live.status, ready.status]).toEqual([200, 200])
     expect(((await ready.json()) as { data: unknown }).data).toEqual({ status: 'UP', checks: { db: 'UP' } })
+  })
+})
+
+describe('logging', () => {
+  test('when the access log is on, then each request is one info line on the service logger; a 500 is logged there too', async () => {
+    const chunks: string[] = []
+    const logger = createLogger(
+      { service: 'demo' },
+      { level: 'info', destination: { write: (c: string) => void chunks.push(c) } },
+    )
+    const logged = createHttpApp({ name: 'demo', version: '1', logger, accessLog: true }).get('/boom', () => {
+      throw new Error('boom')
+    })
+    await logged.handle(new Request('http://localhost/health/live', { headers: { 'x-request-id': 'req-live' } }))
+    await logged.handle(new Request('http://localhost/boom', { headers: { 'x-request-id': 'req-boom' } }))
+    const lines = await eventually(() => {
+      const parsed = chunks.map((c) => JSON.parse(c) as Record<string, unknown>)
+      return parsed.length >= 3 && parsed
+    })
+    // Access lines are written after the response, on a later turn: compare them in a fixed order.
+    const picked = lines.map(({ level, msg, service, requestId, route, status }) => ({
+      level,
+      msg,
+      service,
+      requestId,
+      route,
+      status,
+    }))
+    picked.sort((a, b) => `${a.requestId}${a.msg}`.localeCompare(`${b.requestId}${b.msg}`))
+    expect(picked).toEqual([
+      { level: 'info', msg: 'request', service: 'demo', requestId: 'req-boom', route: '/boom', status: '500' },
+      {
+        level: 'error',
+        msg: 'request failed',
+        service: 'demo',
+        requestId: 'req-boom',
+        route: undefined,
+        status: undefined,
+      },
+      { level: 'info', msg: 'request', service: 'demo', requestId: 'req-live', route: '/health/live', status: '200' },
+    ])
   })
 })
 
