@@ -7,6 +7,8 @@ export const HttpEnv = {
   LOG_LEVEL: Type.Union([Type.Literal('debug'), Type.Literal('info'), Type.Literal('warn'), Type.Literal('error')], {
     default: 'info',
   }),
+  /** One info line per request (method, route, status, duration) when true; metrics cover the rest. */
+  HTTP_ACCESS_LOG: Type.Boolean({ default: false }),
 }
 
 export const MariaDbEnv = {
@@ -28,8 +30,9 @@ export const KafkaEnv = {
 /** Access-token verification against auth's JWKS (SPEC §3); every service but auth sets these. */
 export const JwtEnv = {
   AUTH_JWKS_URL: Type.String({ pattern: '^https?://' }),
-  AUTH_JWT_ISSUER: Type.Optional(Type.String({ minLength: 1 })),
-  AUTH_JWT_AUDIENCE: Type.Optional(Type.String({ minLength: 1 })),
+  /** Required: a token minted for another issuer or audience is never accepted. */
+  AUTH_JWT_ISSUER: Type.String({ minLength: 1 }),
+  AUTH_JWT_AUDIENCE: Type.String({ minLength: 1 }),
 }
 
 /** How long an Idempotency-Key answer is replayed (24 h by default, SPEC §3). */

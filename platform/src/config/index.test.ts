@@ -23,18 +23,26 @@ describe('loadConfig', () => {
       PORT: 3000,
       SERVICE_NAME: 'order',
       LOG_LEVEL: 'info',
+      HTTP_ACCESS_LOG: false,
       MARIADB_URL: 'mysql://u:p@localhost:3306/orders',
       MARIADB_POOL_SIZE: 10,
     })
   })
 
   test('when keys are given, then they override defaults and unknown env keys are left out', () => {
-    const config = loadConfig(properties, { ...valid, LOG_LEVEL: 'debug', MARIADB_POOL_SIZE: '4', HOME: '/root' })
+    const config = loadConfig(properties, {
+      ...valid,
+      LOG_LEVEL: 'debug',
+      HTTP_ACCESS_LOG: 'true',
+      MARIADB_POOL_SIZE: '4',
+      HOME: '/root',
+    })
 
     expect(config).toEqual({
       PORT: 3000,
       SERVICE_NAME: 'order',
       LOG_LEVEL: 'debug',
+      HTTP_ACCESS_LOG: true,
       MARIADB_URL: 'mysql://u:p@localhost:3306/orders',
       MARIADB_POOL_SIZE: 4,
     })

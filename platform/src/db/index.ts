@@ -2,8 +2,17 @@ import { drizzle } from 'drizzle-orm/mysql2'
 import { createPool, type Pool } from 'mysql2/promise'
 
 export { isDuplicateKey, isTransientDbError } from './errors'
+export {
+  claimIdempotencyKey,
+  findIdempotencyKey,
+  type IdempotencyKeyRef,
+  type IdempotencyRecord,
+  pruneIdempotencyKeys,
+  type StoredAnswer,
+  storeIdempotentAnswer,
+} from './idempotency-keys'
 export { markProcessed, pruneInbox } from './inbox'
-export { outbox, processedEvents } from './tables'
+export { idempotencyKeys, outbox, processedEvents } from './tables'
 
 import type { Db } from './types'
 

@@ -1,4 +1,14 @@
-import { char, datetime, index, longtext, mysqlTable, primaryKey, varchar } from 'drizzle-orm/mysql-core'
+import {
+  char,
+  datetime,
+  index,
+  longtext,
+  mysqlTable,
+  primaryKey,
+  smallint,
+  varbinary,
+  varchar,
+} from 'drizzle-orm/mysql-core'
 
 /**
  * The transactional outbox, in the shape Debezium's outbox EventRouter reads (SPEC §2):
@@ -30,4 +40,24 @@ export const processedEvents = mysqlTable(
     processedAt: datetime('processed_at', { mode: 'date', fsp: 3 }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.consumer, t.eventId] }), index('processed_events_processed_at').on(t.processedAt)],
+)
+
+/**
+ * Idempotency-Key records (SPEC §3): one row per (caller scope, key), inserted in the same transaction as the
+ * effect, so the effect happens once even if Redis is lost. `status` is null while the first request runs (or, with
+ * `claimIdempotencyKey`, until its second transaction stores the answer).
+ */
+export const idempotencyKeys = mysqlTable(
+  'idempotency_keys',
+  {
+    // Binary: keys are case-sensitive, the table's default collation is not.
+    scope: varbinary('scope', { length: 100 }).notNull(),
+    key: varbinary('idempotency_key', { length: 255 }).notNull(),
+    fingerprint: char('fingerprint', { length: 64 }).notNull(),
+    status: smallint('status', { unsigned: true }),
+    contentType: varchar('content_type', { length: 100 }),
+    body: longtext('body'),
+    createdAt: datetime('created_at', { mode: 'date', fsp: 3 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), index('idempotency_keys_created_at').on(t.createdAt)],
 )

@@ -1,9 +1,10 @@
 import { openapi } from '@elysiajs/openapi'
 import { Elysia } from 'elysia'
+import { createLogger, type Logger } from '../log/index'
 import { type HealthCheck, healthRoutes } from './health-routes'
-import { httpKit } from './http-kit'
-import { allowedMethodsOf } from './method-not-allowed'
+import { httpKit, type KitSettings } from './http-kit'
 import { metricsRoute } from './metrics-route'
+import { inspectRoutes } from './route-inspector'
 
 /** What a service says about itself; the rest of the HTTP plumbing is the same everywhere. */
 export interface HttpAppOptions {
@@ -13,6 +14,10 @@ export interface HttpAppOptions {
   /** Readiness checks (DB, Redis, broker), each time-boxed by `readyTimeoutMs`. */
   checks?: Record<string, HealthCheck>
   readyTimeoutMs?: number
+  /** The service's logger (`createLogger({ service }, config.LOG_LEVEL)`); 5xx and access lines go there. */
+  logger?: Logger
+  /** `config.HTTP_ACCESS_LOG`: one info line per request. */
+  accessLog?: boolean
 }
 
 /**
@@ -21,9 +26,11 @@ export interface HttpAppOptions {
  */
 export function createHttpApp(options: HttpAppOptions) {
   const app = new Elysia()
+  const logger = options.logger ?? createLogger({ service: options.name })
+  const kit: KitSettings = { logger, accessLog: options.accessLog ?? false, routes: inspectRoutes(app) }
   return app
     .use(httpKit)
-    .decorate({ as: 'override' }, 'allowedMethods', allowedMethodsOf(app))
+    .decorate({ as: 'override' }, 'kit', () => kit)
     .use(
       openapi({
         path: '/openapi',
@@ -34,6 +41,6 @@ export function createHttpApp(options: HttpAppOptions) {
         },
       }),
     )
-    .use(healthRoutes({ checks: options.checks, timeoutMs: options.readyTimeoutMs }))
+    .use(healthRoutes({ checks: options.checks, timeoutMs: options.readyTimeoutMs, logger }))
     .use(metricsRoute())
 }

@@ -8,6 +8,7 @@ import {
 } from 'elysia'
 import { AppError } from './app-error'
 import { CommonErrors } from './common-errors'
+import { fromDbError } from './db-errors'
 import { fieldErrorsOf, type RequestInputs } from './field-errors'
 
 // `throw status(401, 'why')` from a handler: keep its status, never its internals when it is a 5xx.
@@ -21,7 +22,7 @@ function fromThrownStatus(thrown: ElysiaCustomStatusResponse<number>): AppError 
 
 /**
  * Maps anything thrown during a request to an AppError, by class (`instanceof`), never by Elysia's `code`.
- * Unknown errors become COMMON-500 with the original kept only as `cause`, for the log.
+ * Database errors a caller's input caused are 409/400 (`fromDbError`); unknown errors become COMMON-500 with the original kept only as `cause`, for the log.
  */
 export function toAppError(error: unknown, inputs: RequestInputs = {}): AppError {
   if (error instanceof AppError) return error
@@ -35,5 +36,5 @@ export function toAppError(error: unknown, inputs: RequestInputs = {}): AppError
   if (error instanceof InvalidCookieSignature) return CommonErrors.badRequest('Invalid cookie signature')
   if (error instanceof InvalidFileType) return CommonErrors.badRequest('Invalid file type')
   if (error instanceof ElysiaCustomStatusResponse) return fromThrownStatus(error)
-  return CommonErrors.internal({ cause: error })
+  return fromDbError(error) ?? CommonErrors.internal({ cause: error })
 }

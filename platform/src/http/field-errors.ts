@@ -1,5 +1,7 @@
-import type { ValidationError } from 'elysia'
+import { Value } from '@sinclair/typebox/value'
+import type { TSchema, ValidationError } from 'elysia'
 import type { FieldError } from './app-error'
+import type { RouteSchemas } from './route-inspector'
 
 /** The parts of a TypeBox value error this module reads; unions nest their alternatives' errors. */
 interface ValueIssue {
@@ -34,11 +36,12 @@ function specific(issue: ValueIssue): ValueIssue {
   return best ? specific(best) : issue
 }
 
-/** The request parts a failing value can be traced back to. */
+/** The request parts a failing value can be traced back to, and the route's schemas for them when known. */
 export interface RequestInputs {
   params?: unknown
   query?: unknown
   body?: unknown
+  schemas?: RouteSchemas | undefined
 }
 
 function* leaves(value: unknown, path: string): Generator<[string, unknown]> {
@@ -49,15 +52,38 @@ function* leaves(value: unknown, path: string): Generator<[string, unknown]> {
 const sameValue = (raw: unknown, decoded: unknown) =>
   raw === decoded || (typeof raw === 'string' && raw.trim() !== '' && Number(raw) === decoded)
 
+function schemaAt(schema: TSchema | undefined, path: string): TSchema | undefined {
+  let current = schema
+  for (const segment of path.split('/').slice(1)) {
+    const node = current as { properties?: Record<string, TSchema>; items?: TSchema } | undefined
+    current = /^\d+$/.test(segment) ? node?.items : node?.properties?.[segment]
+  }
+  return current
+}
+
+// Two fields may carry the same value (`/orders/5/lines/5`): the one whose own schema rejects it is the culprit.
+function rejects(inputs: RequestInputs, part: 'params' | 'query' | 'body', at: { path: string; value: unknown }) {
+  const schema = schemaAt(inputs.schemas?.[part], at.path)
+  if (!schema || typeof schema !== 'object') return true
+  try {
+    return !Value.Check(schema, at.value)
+  } catch {
+    return true
+  }
+}
+
 // Elysia checks coerced numbers (`?size=500`, `:id`) after decoding and then reports the value without its
 // path (type 'property'); the path is recovered by finding where the request carried that value.
 function locate(error: ValidationError, inputs: RequestInputs): { path: string; part: string } {
+  let fallback: { path: string; part: string } | undefined
   for (const part of ['params', 'query', 'body'] as const) {
     for (const [path, raw] of leaves(inputs[part], '')) {
-      if (path && sameValue(raw, error.value)) return { path, part }
+      if (!path || !sameValue(raw, error.value)) continue
+      if (rejects(inputs, part, { path, value: error.value })) return { path, part }
+      fallback ??= { path, part }
     }
   }
-  return { path: '', part: 'parameter' }
+  return fallback ?? { path: '', part: 'parameter' }
 }
 
 /** One entry per failing field (first reason wins), secrets masked so a password is never echoed back. */

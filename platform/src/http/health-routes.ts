@@ -1,10 +1,8 @@
 import { Elysia, t } from 'elysia'
-import { createLogger } from '../log/index'
+import { createLogger, type Logger } from '../log/index'
 import { CommonErrors } from './common-errors'
 import { Envelope, ErrorEnvelope, errorBody, ok } from './envelope'
 import { httpKit } from './http-kit'
-
-const log = createLogger({ component: 'health' })
 
 /** A readiness probe of one dependency: resolves when it is reachable, rejects otherwise. */
 export type HealthCheck = () => Promise<void>
@@ -15,11 +13,13 @@ type Outcome = 'UP' | 'DOWN' | 'TIMEOUT'
 export interface HealthOptions {
   checks?: Record<string, HealthCheck>
   timeoutMs?: number
+  logger?: Logger
 }
 
 const Ready = t.Object({ status: t.Literal('UP'), checks: t.Record(t.String(), t.Literal('UP')) })
 
-async function run(name: string, check: HealthCheck, timeoutMs: number): Promise<Outcome> {
+async function run(name: string, check: HealthCheck, at: { timeoutMs: number; log: Logger }): Promise<Outcome> {
+  const { timeoutMs, log } = at
   let timer: ReturnType<typeof setTimeout> | undefined
   const timeout = new Promise<Outcome>((resolve) => {
     timer = setTimeout(() => resolve('TIMEOUT'), timeoutMs)
@@ -37,8 +37,9 @@ async function run(name: string, check: HealthCheck, timeoutMs: number): Promise
 }
 
 /** `GET /health/live` (200 while the process serves) and `GET /health/ready` (200, or 503 naming failing checks). */
-export const healthRoutes = ({ checks = {}, timeoutMs = 2000 }: HealthOptions = {}) =>
-  new Elysia({ detail: { tags: ['health'] } })
+export const healthRoutes = ({ checks = {}, timeoutMs = 2000, logger }: HealthOptions = {}) => {
+  const at = { timeoutMs, log: logger ?? createLogger({ component: 'health' }) }
+  return new Elysia({ detail: { tags: ['health'] } })
     .use(httpKit)
     .get('/health/live', () => ok({ status: 'UP' as const }), {
       response: Envelope(t.Object({ status: t.Literal('UP') })),
@@ -47,7 +48,7 @@ export const healthRoutes = ({ checks = {}, timeoutMs = 2000 }: HealthOptions = 
       '/health/ready',
       async ({ status }) => {
         const names = Object.keys(checks)
-        const outcomes = await Promise.all(names.map((name) => run(name, checks[name] ?? (async () => {}), timeoutMs)))
+        const outcomes = await Promise.all(names.map((name) => run(name, checks[name] ?? (async () => {}), at)))
         const failing = names.map((name, i) => `${name}: ${outcomes[i]}`).filter((_, i) => outcomes[i] !== 'UP')
         if (failing.length > 0) {
           // Returned, not thrown: a failing probe is an expected answer, not a 5xx to log as an error.
@@ -57,3 +58,4 @@ export const healthRoutes = ({ checks = {}, timeoutMs = 2000 }: HealthOptions = 
       },
       { response: { 200: Envelope(Ready), 503: ErrorEnvelope } },
     )
+}

@@ -26,7 +26,22 @@ const app = new Elysia()
   .get('/boom', () => {
     throw new Error('connect ECONNREFUSED 10.0.0.7:3306 password=hunter2')
   })
+  .get('/duplicate', () => {
+    throw dbError('ER_DUP_ENTRY', 1062, "Duplicate entry 'kim@example.com' for key 'users_email'")
+  })
+  .get('/too-long', () => {
+    throw dbError('ER_DATA_TOO_LONG', 1406, "Data too long for column 'body' at row 1")
+  })
+  .get('/out-of-range', () => {
+    throw dbError('ER_WARN_DATA_OUT_OF_RANGE', 1264, "Out of range value for column 'quantity' at row 1")
+  })
   .get('/wrong-shape', () => ok({ id: 7 }) as never, { response: Envelope(t.Object({ id: t.String() })) })
+
+/** A mysql2 error as Drizzle throws it: `Failed query: …\nparams: …` with the driver error as cause. */
+function dbError(code: string, errno: number, message: string): Error {
+  const driver = Object.assign(new Error(message), { code, errno })
+  return new Error('Failed query: insert into `users` (`email`) values (?)\nparams: kim@example.com', { cause: driver })
+}
 
 const send = (path: string, init?: RequestInit) => app.handle(new Request(`http://localhost${path}`, init))
 const postJson = (path: string, body: string) =>
@@ -139,6 +154,17 @@ describe('error mapping', () => {
     expect(logged).toContainEqual(
       expect.objectContaining({ level: 'error', requestId: 'req-boom-1', path: '/boom', method: 'GET' }),
     )
+  })
+
+  test('when the database rejects a duplicate or a too long or out of range value, then 409 or 400, never a 500', async () => {
+    const responses = await Promise.all(['/duplicate', '/too-long', '/out-of-range'].map((path) => send(path)))
+    const texts = await Promise.all(responses.map((r) => r.text()))
+    expect(responses.map((r, i) => [r.status, (JSON.parse(texts[i] ?? '') as ErrorBody).error.code])).toEqual([
+      [409, 'COMMON-409'],
+      [400, 'COMMON-400'],
+      [400, 'COMMON-400'],
+    ])
+    expect(texts.join()).not.toContain('kim@example.com')
   })
 
   test('when a handler returns a body that breaks its response schema, then it is our 500, not the caller’s 400', async () => {

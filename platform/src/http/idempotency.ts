@@ -1,43 +1,36 @@
 import { Elysia } from 'elysia'
-import { createLogger } from '../log/index'
-import type { Claim, IdempotencyStore, StoredResponse } from '../redis/idempotency-store'
+import type { Db, Tx } from '../db/types'
 import { CommonErrors } from './common-errors'
 import { requestFingerprint } from './fingerprint'
 import { httpKit } from './http-kit'
-import { principalOf } from './principal'
-import { type FinalResponse, finalizeResponse, onFinalResponse } from './response-hooks'
-import { bodyOf, statusCodeOf } from './status-code'
+import { type Answer, runKeyed } from './idempotent-run'
+import type { Principal } from './principal'
 
-const log = createLogger({ component: 'idempotency' })
+type Schema = Record<string, unknown>
+
 const keyPattern = /^[\x21-\x7e]{1,255}$/
-// Not outcomes of the request itself: a retry with a fixed token, after a pause, or after our outage may run.
-const retryable = (status: number) => status >= 500 || [401, 403, 408, 429].includes(status)
 
-async function serialize({ status, body }: FinalResponse): Promise<StoredResponse> {
-  if (body instanceof Response) {
-    return { status, body: await body.clone().text(), contentType: body.headers.get('content-type') ?? 'text/plain' }
-  }
-  if (typeof body === 'string') return { status, body, contentType: 'text/plain;charset=utf-8' }
-  return { status, body: JSON.stringify(body ?? null), contentType: 'application/json;charset=utf-8' }
+/**
+ * Which answers of a route are final, i.e. kept and replayed. 5xx, 401, 403, 408 and 429 never are (a retry after
+ * our outage, a pause or a fresh token may succeed); 2xx, 3xx and other 4xx are, unless listed here: a "not yet"
+ * answer such as `PAYMENT-409-004` that a retry with the same key may turn into a success.
+ */
+export interface IdempotentRoute {
+  retryable?: string[] | ((answer: Answer) => boolean)
 }
 
-async function settle(store: IdempotencyStore, claim: Claim, response: FinalResponse): Promise<void> {
-  try {
-    if (retryable(response.status)) await store.release(claim)
-    else await store.complete(claim, await serialize(response))
-  } catch (error) {
-    // The effect already happened; answer it. The in-flight claim expires and a late retry would run again.
-    log.error('could not record idempotent response', { key: claim.key, error })
-  }
+const neverFinal = (status: number) =>
+  status >= 500 || status === 401 || status === 403 || status === 408 || status === 429
+
+function finality(route: true | IdempotentRoute): (answer: Answer) => boolean {
+  const retryable = route === true ? undefined : route.retryable
+  if (retryable === undefined) return (answer) => !neverFinal(answer.status)
+  const isRetryable =
+    typeof retryable === 'function' ? retryable : (answer: Answer) => retryable.includes(answer.code ?? '')
+  return (answer) => !neverFinal(answer.status) && !isRetryable(answer)
 }
 
-const replay = (stored: StoredResponse) =>
-  new Response(stored.body, {
-    status: stored.status,
-    headers: { 'content-type': stored.contentType, 'idempotent-replayed': 'true' },
-  })
-
-async function begin(store: IdempotencyStore, request: Request, body: unknown): Promise<Response | undefined> {
+function keyOf(request: Request): string | undefined {
   const key = request.headers.get('idempotency-key')
   if (key === null) return undefined
   if (!keyPattern.test(key)) {
@@ -45,38 +38,38 @@ async function begin(store: IdempotencyStore, request: Request, body: unknown): 
       { field: 'Idempotency-Key', value: key, reason: 'Expected 1-255 visible ASCII characters' },
     ])
   }
-  const userId = principalOf(request)?.userId ?? null
-  const url = new URL(request.url)
-  const fingerprint = requestFingerprint({ method: request.method, target: url.pathname + url.search, userId, body })
-  const scope = userId === null ? 'anon' : `user:${userId}`
-  const found = await store.claim(`${scope}:${key}`, fingerprint).catch((cause: unknown) => {
-    throw CommonErrors.unavailable('Idempotency store unavailable', { cause })
-  })
-  if (found.kind === 'claimed') {
-    onFinalResponse(request, (response) => settle(store, found.claim, response))
-    return undefined
-  }
-  if (found.fingerprint !== fingerprint) throw CommonErrors.idempotencyKeyReused()
-  if (found.kind === 'in-flight') throw CommonErrors.conflict('A request with this Idempotency-Key is in progress')
-  return replay(found.response)
+  return key
 }
 
+/** Runs a route's effect in one transaction; with an Idempotency-Key, at most once per caller and key. */
+export type Idempotently<S extends Schema> = <T>(fn: (tx: Tx<S>) => Promise<T>) => Promise<T | Response>
+
 /**
- * `{ idempotent: true }` on a route that creates something: with an `Idempotency-Key` header, the first request
- * runs and its answer (2xx-4xx) is kept for 24 h; the same key and request replay it (`Idempotent-Replayed: true`),
- * the same key with another request is 422 COMMON-422-001, and a key whose request is still running is 409 COMMON-409.
- * Keys are scoped per user; without the header the route runs normally. Error answers are captured by httpKit's
- * onError, which this plugin brings along.
+ * `{ idempotent: true }` (or `{ idempotent: { retryable: [...] } }`) on a route that creates something gives its
+ * handler `idempotently(fn)`: it opens a transaction, and with an `Idempotency-Key` header first inserts the key row
+ * (unique per caller scope and key) in it, runs `fn(tx)`, and stores the final answer in the same transaction
+ * (SPEC §3). The same key and request replay that answer (`Idempotent-Replayed: true`), another request with the key
+ * is 422 COMMON-422-001, a concurrent one waits and replays. Return the whole answer (`status(201, ok(…))`) from `fn`.
  */
-export const idempotency = (store: IdempotencyStore) =>
-  new Elysia().use(httpKit).macro({
-    idempotent: {
-      beforeHandle: ({ request, body }) => begin(store, request, body),
-      afterHandle: async ({ request, responseValue, set }) => {
-        await finalizeResponse(request, {
-          status: statusCodeOf(responseValue, set.status),
-          body: bodyOf(responseValue),
-        })
-      },
-    },
-  })
+export const idempotency = <S extends Schema>(options: { db: Db<S> }) =>
+  new Elysia()
+    .use(httpKit)
+    // Anonymous unless jwtAuth's derive (which runs later, per request) sets the caller.
+    .decorate('principal', null as Principal | null)
+    .macro({
+      idempotent: (route: true | IdempotentRoute) => ({
+        resolve: ({ request, body, principal, set, kit }) => {
+          const key = keyOf(request)
+          const { db } = options
+          if (key === undefined) return { idempotently: ((fn) => db.transaction(fn)) as Idempotently<S> }
+          const userId = principal?.userId ?? null
+          const url = new URL(request.url)
+          const target = url.pathname + url.search
+          const fingerprint = requestFingerprint({ method: request.method, target, userId, body })
+          const scope = userId === null ? 'anon' : `user:${userId}`
+          const run = { db, fingerprint, isFinal: finality(route), setStatus: () => set.status, logger: kit().logger }
+          const idempotently: Idempotently<S> = (fn) => runKeyed({ ...run, ref: { scope, key } }, fn)
+          return { idempotently }
+        },
+      }),
+    })

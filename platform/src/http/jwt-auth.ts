@@ -3,7 +3,7 @@ import { type AccessTokenVerifier, accessTokenVerifier, type JwtAuthOptions } fr
 import { AppError } from './app-error'
 import { CommonErrors } from './common-errors'
 import { httpKit } from './http-kit'
-import { type Principal, rememberPrincipal } from './principal'
+import type { Principal } from './principal'
 
 // A type alias, not an interface: Elysia's derive needs a Record-compatible shape.
 type AuthState = {
@@ -21,9 +21,7 @@ async function authenticate(request: Request, verify: AccessTokenVerifier): Prom
   const token = /^Bearer (\S+)$/i.exec(header.trim())?.[1]
   if (!token) return { principal: null, authFailure: CommonErrors.invalidToken('Malformed Authorization header') }
   try {
-    const principal = await verify(token)
-    rememberPrincipal(request, principal)
-    return { principal, authFailure: null }
+    return { principal: await verify(token), authFailure: null }
   } catch (error) {
     if (error instanceof AppError) return { principal: null, authFailure: error }
     throw error

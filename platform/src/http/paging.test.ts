@@ -42,6 +42,13 @@ describe('paging', () => {
     ])
   })
 
+  test('when page is 1e23 or past the deepest page, then 400 COMMON-400-004 names page rather than a 500', async () => {
+    const responses = await Promise.all([get('/skus?page=1e23'), get('/skus?page=10001')])
+    const bodies = (await Promise.all(responses.map((res) => res.json()))) as ErrorBody[]
+    expect(responses.map((res) => res.status)).toEqual([400, 400])
+    expect(bodies.map((body) => body.error.fieldErrors?.map((e) => e.field))).toEqual([['page'], ['page']])
+  })
+
   test('when there are no items, then there are no pages', () => {
     expect(page([], { page: 0, size: 20, totalItems: 0 })).toEqual({
       items: [],

@@ -1,8 +1,11 @@
 import { type TSchema, t } from 'elysia'
 
-/** `?page=0&size=20` (SPEC §3): zero-based page, size capped at 100. */
+/** Deepest page served: page × size stays far below MariaDB's OFFSET range and a scan anyone would wait for. */
+export const maxPage = 10_000
+
+/** `?page=0&size=20` (SPEC §3): zero-based page up to `maxPage`, size capped at 100. */
 export const PageQuery = t.Object({
-  page: t.Integer({ minimum: 0, default: 0 }),
+  page: t.Integer({ minimum: 0, maximum: maxPage, default: 0 }),
   size: t.Integer({ minimum: 1, maximum: 100, default: 20 }),
 })
 

@@ -12,6 +12,8 @@ interface Keys {
 
 let keys: Keys
 let jwks: ReturnType<typeof Bun.serve>
+let published: JWK[]
+let jwksFetches = 0
 
 const publicJwk = async (pair: KeyPair, kid: string, alg: string): Promise<JWK> => ({
   ...(await exportJWK(pair.publicKey)),
@@ -26,14 +28,15 @@ beforeAll(async () => {
     rsa: await generateKeyPair('RS256', { extractable: true }),
     stranger: await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true }),
   }
-  const body = { keys: [await publicJwk(keys.ed, 'ed-1', 'EdDSA'), await publicJwk(keys.rsa, 'rsa-1', 'RS256')] }
-  // A real JWKS endpoint, as auth serves it, on a free port.
+  published = [await publicJwk(keys.ed, 'ed-1', 'EdDSA'), await publicJwk(keys.rsa, 'rsa-1', 'RS256')]
+  // A real JWKS endpoint, as auth serves it, on a free port; it counts fetches and can rotate keys.
   jwks = Bun.serve({
     port: 0,
-    fetch: (req) =>
-      new URL(req.url).pathname === '/.well-known/jwks.json'
-        ? Response.json(body)
-        : new Response(null, { status: 404 }),
+    fetch: (req) => {
+      if (new URL(req.url).pathname !== '/.well-known/jwks.json') return new Response(null, { status: 404 })
+      jwksFetches += 1
+      return Response.json({ keys: published })
+    },
   })
 })
 
@@ -43,35 +46,50 @@ afterAll(async () => {
 
 interface TokenOptions {
   key?: keyof Keys
+  kid?: string
   type?: string
   roles?: string[]
   expiresAt?: number | string
   issuer?: string
+  audience?: string
 }
 
 function token({
   key = 'ed',
+  kid,
   type = 'access',
   roles = ['USER'],
   expiresAt = '15m',
   issuer = 'commerce-auth',
+  audience = 'commerce',
 }: TokenOptions = {}) {
   const alg = key === 'rsa' ? 'RS256' : 'EdDSA'
   // The stranger signs with ed's kid: only the signature can tell it apart.
-  const kid = key === 'rsa' ? 'rsa-1' : 'ed-1'
   return new SignJWT({ email: 'kim@example.com', roles, type })
-    .setProtectedHeader({ alg, kid })
+    .setProtectedHeader({ alg, kid: kid ?? (key === 'rsa' ? 'rsa-1' : 'ed-1') })
     .setSubject('42')
     .setIssuer(issuer)
+    .setAudience(audience)
     .setIssuedAt()
     .setExpirationTime(expiresAt)
     .sign(keys[key].privateKey)
 }
 
-function appWith(jwksUrl: string) {
+/** A token signed by hand: `alg: none`, or HS256 keyed with a published public key's bytes. */
+async function forged(alg: 'none' | 'HS256', secret = new Uint8Array()) {
+  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
+  const now = Math.floor(Date.now() / 1000)
+  const claims = { sub: '42', email: 'kim@example.com', roles: ['ADMIN'], type: 'access', iss: 'commerce-auth' }
+  const input = `${encode({ alg, kid: 'rsa-1' })}.${encode({ ...claims, aud: 'commerce', iat: now, exp: now + 600 })}`
+  if (alg === 'none') return `${input}.`
+  const hmac = new Bun.CryptoHasher('sha256', secret).update(input).digest()
+  return `${input}.${Buffer.from(hmac).toString('base64url')}`
+}
+
+function appWith(jwksUrl: string, jwksCache?: { cooldownMs?: number }) {
   return new Elysia()
     .use(httpKit)
-    .use(jwtAuth({ jwksUrl, issuer: 'commerce-auth' }))
+    .use(jwtAuth({ jwksUrl, issuer: 'commerce-auth', audience: 'commerce', jwksCache }))
     .get('/me', ({ user }) => ok(user), { auth: true })
     .get('/admin', ({ user }) => ok(user), { role: 'ADMIN' })
     .get('/public', ({ principal }) => ok({ principal }))
@@ -118,6 +136,55 @@ describe('jwtAuth', () => {
 
   test('when the issuer is not auth, then 401 COMMON-401-001', async () => {
     expect(await errorOf(await get('/me', await token({ issuer: 'someone-else' })))).toEqual([401, 'COMMON-401-001'])
+  })
+
+  test('when the token is for another audience, then 401 COMMON-401-001', async () => {
+    expect(await errorOf(await get('/me', await token({ audience: 'someone-else' })))).toEqual([401, 'COMMON-401-001'])
+  })
+
+  test('when the token expired a moment ago (within the clock tolerance), then it is still accepted', async () => {
+    const justExpired = await token({ expiresAt: Math.floor(Date.now() / 1000) - 2 })
+    expect((await get('/me', justExpired)).status).toBe(200)
+  })
+
+  test('when the token says alg none, then 401 COMMON-401-001', async () => {
+    expect(await errorOf(await get('/me', await forged('none')))).toEqual([401, 'COMMON-401-001'])
+  })
+
+  test('when the token is HS256 keyed with the public RSA key (key confusion), then 401 COMMON-401-001', async () => {
+    const publicPem = await crypto.subtle.exportKey('spki', keys.rsa.publicKey as CryptoKey)
+    const pem = `-----BEGIN PUBLIC KEY-----\n${Buffer.from(publicPem).toString('base64')}\n-----END PUBLIC KEY-----\n`
+    const confused = await forged('HS256', new TextEncoder().encode(pem))
+    expect(await errorOf(await get('/me', confused))).toEqual([401, 'COMMON-401-001'])
+  })
+
+  test('when many requests are verified by several apps, then the JWKS is fetched once', async () => {
+    const url = `${jwks.url.origin}/.well-known/jwks.json?cache=${Bun.randomUUIDv7()}`
+    const before = jwksFetches
+    const bearer = await token()
+    const apps = [appWith(url), appWith(url), appWith(url)]
+    const statuses = []
+    for (let i = 0; i < 30; i++) {
+      const res = await apps[i % 3]?.handle(
+        new Request('http://localhost/me', { headers: { authorization: `Bearer ${bearer}` } }),
+      )
+      statuses.push(res?.status)
+    }
+    expect([new Set(statuses), jwksFetches - before]).toEqual([new Set([200]), 1])
+  })
+
+  test('when auth rotates in a new key, then its unknown kid triggers one refetch and the old key still verifies', async () => {
+    const url = `${jwks.url.origin}/.well-known/jwks.json?rotation=${Bun.randomUUIDv7()}`
+    const rotated = appWith(url, { cooldownMs: 0 })
+    const send = async (bearer: string) =>
+      (await rotated.handle(new Request('http://localhost/me', { headers: { authorization: `Bearer ${bearer}` } })))
+        .status
+    const before = jwksFetches
+    const oldKey = await send(await token())
+    published = [...published, await publicJwk(keys.stranger, 'ed-2', 'EdDSA')]
+    const newKey = await send(await token({ key: 'stranger', kid: 'ed-2' }))
+    const oldAgain = await send(await token())
+    expect([oldKey, newKey, oldAgain, jwksFetches - before]).toEqual([200, 200, 200, 2])
   })
 
   test('when the caller lacks the role, then 403 COMMON-403 in the same envelope', async () => {
