@@ -1,3 +1,5 @@
+import { stackUrls } from '../defaults'
+
 /** What the stack provisions: one MariaDB database, user and Debezium connector per service, one topic per aggregate. */
 export interface ServiceDatabase {
   service: string
@@ -44,14 +46,15 @@ export interface StackEndpoints {
   connectUrl: string
 }
 
-/** Endpoints from the environment the stack script exports (defaults: the local stack's ports). */
+/** Endpoints from the environment the stack script exports, else the local stack's (platform/stack/defaults.env). */
 export function endpointsFromEnv(env: Record<string, string | undefined>): StackEndpoints {
-  const admin = new URL(env['MARIADB_ADMIN_URL'] ?? 'mysql://root@127.0.0.1:3307')
+  const urls = stackUrls(env)
+  const admin = new URL(urls.mariadbAdminUrl)
   return {
     mariadbHost: admin.hostname,
     mariadbPort: Number(admin.port || 3306),
-    kafkaBrokers: env['KAFKA_BROKERS'] ?? '127.0.0.1:9092',
-    connectUrl: env['CONNECT_URL'] ?? 'http://127.0.0.1:18083',
+    kafkaBrokers: urls.kafkaBrokers,
+    connectUrl: urls.connectUrl,
   }
 }
 
