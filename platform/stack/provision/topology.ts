@@ -28,14 +28,28 @@ export const serviceDatabases: readonly ServiceDatabase[] = [
   { service: 'lab', database: 'commerce_lab', serverId: 5499, migrations: 'platform/test/lab/migrations' },
 ]
 
+/** Debezium's topic prefix for a database: names its heartbeat topic and its offsets' partition. */
+export const topicPrefix = (db: ServiceDatabase) => `cdc.${db.database}`
+
+/**
+ * Where the connector's heartbeats go: Debezium 3.5 names it `<topic.heartbeat.prefix>.<topic.prefix>`
+ * (AbstractTopicNamingStrategy.heartbeatTopic, default prefix `__debezium-heartbeat`). Auto-creation is off on our
+ * broker, so provisioning creates it.
+ */
+export const heartbeatTopic = (db: ServiceDatabase) => `__debezium-heartbeat.${topicPrefix(db)}`
+
 /** Partitions per aggregate topic: events of one aggregate share a key, hence a partition, hence an order. */
 export const EVENT_TOPIC_PARTITIONS = 3
 
-/** Every topic the platform uses: `commerce.<aggregate>.events` and its `.dlq`. Auto-creation is off. */
+/**
+ * Every topic the platform uses: `commerce.<aggregate>.events`, its `.dlq`, and each connector's heartbeat topic.
+ * Auto-creation is off.
+ */
 export function topicsToCreate(): { topic: string; partitions: number }[] {
-  return serviceDatabases.flatMap(({ service: aggregate }) => [
-    { topic: `commerce.${aggregate}.events`, partitions: EVENT_TOPIC_PARTITIONS },
-    { topic: `commerce.${aggregate}.events.dlq`, partitions: 1 },
+  return serviceDatabases.flatMap((db) => [
+    { topic: `commerce.${db.service}.events`, partitions: EVENT_TOPIC_PARTITIONS },
+    { topic: `commerce.${db.service}.events.dlq`, partitions: 1 },
+    { topic: heartbeatTopic(db), partitions: 1 },
   ])
 }
 
