@@ -75,15 +75,6 @@ interface EventSpec<S extends TSchema> {
   subject: (data: Static<S>) => string
 }
 
-/** Where a producer's events come from; `producer` binds it once per producer folder. */
-export type Origin = Pick<EventSpec<TSchema>, 'source' | 'aggregateType'>
-
-/** Binds a producer's source and aggregate type, so each event file states only its type, routing and data. */
-export function producer(origin: Origin) {
-  return <S extends TSchema>(spec: Omit<EventSpec<S>, keyof Origin>): EventDefinition<S> =>
-    defineEvent({ ...spec, ...origin })
-}
-
 function check<S extends TSchema>(compiled: TypeCheck<S>, value: unknown, eventType: string): Static<S> {
   if (compiled.Check(value)) return value
   const error = compiled.Errors(value).First()

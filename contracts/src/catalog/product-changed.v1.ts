@@ -1,16 +1,18 @@
 import { Type } from '@sinclair/typebox'
-import type { EventOf } from '../cloud-event'
+import { defineEvent, type EventOf } from '../cloud-event'
 import { Id, Money, oneOf } from '../common'
-import { aboutProduct } from '../routing'
-import { catalogEvent } from './define'
 
 const Count = Type.Integer({ minimum: 0 })
 
 /** A product's listing changed (fields, status or counters); read models replace their copy with this one. */
-export const ProductChangedV1 = catalogEvent({
+export const ProductChangedV1 = defineEvent({
   type: 'product.changed',
   version: 1,
-  ...aboutProduct,
+  source: '/commerce/catalog',
+  aggregateType: 'catalog', // topic commerce.catalog.events
+  // Key: the product id, so one product's changes stay in order.
+  key: (data) => String(data.productId),
+  subject: (data) => `product/${data.productId}`,
   data: Type.Object({
     productId: Id,
     name: Type.String({ minLength: 1 }),

@@ -1,8 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox'
-import type { EventOf } from '../cloud-event'
+import { defineEvent, type EventOf } from '../cloud-event'
 import { Id, Money, oneOf, Timestamp } from '../common'
-import { aboutProductSku } from '../routing'
-import { catalogEvent } from './define'
 
 export const PriceChangeReason = oneOf([
   'DISCOUNT_APPLIED',
@@ -14,10 +12,14 @@ export const PriceChangeReason = oneOf([
 export type PriceChangeReason = Static<typeof PriceChangeReason>
 
 /** A SKU's selling price changed; carts and read models show the new price. */
-export const ProductPriceChangedV1 = catalogEvent({
+export const ProductPriceChangedV1 = defineEvent({
   type: 'product.price.changed',
   version: 1,
-  ...aboutProductSku,
+  source: '/commerce/catalog',
+  aggregateType: 'catalog', // topic commerce.catalog.events
+  // Key: the product id, so one product's changes stay in order; the subject is the SKU.
+  key: (data) => String(data.productId),
+  subject: (data) => `sku/${data.skuId}`,
   data: Type.Object({
     skuId: Id,
     productId: Id,

@@ -1,17 +1,19 @@
 import { Type } from '@sinclair/typebox'
-import type { EventOf } from '../cloud-event'
+import { defineEvent, type EventOf } from '../cloud-event'
 import { Id, Money, Timestamp } from '../common'
-import { aboutProductSku } from '../routing'
-import { catalogEvent } from './define'
 
 // Option group name → option name, e.g. { "색상": "블랙", "사이즈": "M" }; an object, not a JSON string.
 export const OptionValues = Type.Record(Type.String(), Type.String())
 
 /** A SKU was created; inventory creates its stock with quantity 0. */
-export const ProductSkuCreatedV1 = catalogEvent({
+export const ProductSkuCreatedV1 = defineEvent({
   type: 'product.sku.created',
   version: 1,
-  ...aboutProductSku,
+  source: '/commerce/catalog',
+  aggregateType: 'catalog', // topic commerce.catalog.events
+  // Key: the product id, so one product's changes stay in order; the subject is the SKU.
+  key: (data) => String(data.productId),
+  subject: (data) => `sku/${data.skuId}`,
   data: Type.Object({
     // The SKU primary key, the same id orders and inventory use (original bug §12.4 used a business code here).
     skuId: Id,

@@ -1,15 +1,17 @@
 import { Type } from '@sinclair/typebox'
-import type { EventOf } from '../cloud-event'
+import { defineEvent, type EventOf } from '../cloud-event'
 import { Id, Timestamp } from '../common'
-import { aboutProductSku } from '../routing'
-import { catalogEvent } from './define'
 import { OptionValues } from './product-sku-created.v1'
 
 /** A SKU can no longer be ordered (its option was removed). */
-export const ProductSkuDeactivatedV1 = catalogEvent({
+export const ProductSkuDeactivatedV1 = defineEvent({
   type: 'product.sku.deactivated',
   version: 1,
-  ...aboutProductSku,
+  source: '/commerce/catalog',
+  aggregateType: 'catalog', // topic commerce.catalog.events
+  // Key: the product id, so one product's changes stay in order; the subject is the SKU.
+  key: (data) => String(data.productId),
+  subject: (data) => `sku/${data.skuId}`,
   data: Type.Object({
     skuId: Id,
     skuCode: Type.String({ minLength: 1 }),

@@ -1,8 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox'
-import type { EventOf } from '../cloud-event'
+import { defineEvent, type EventOf } from '../cloud-event'
 import { Id } from '../common'
-import { aboutOrder } from '../routing'
-import { inventoryEvent } from './define'
 
 export const StockConfirmFailureReason = Type.Union([
   Type.Literal('SKU_NOT_FOUND'),
@@ -13,10 +11,14 @@ export const StockConfirmFailureReason = Type.Union([
 export type StockConfirmFailureReason = Static<typeof StockConfirmFailureReason>
 
 /** A paid order's reservation could not be turned into a sale; the order is cancelled and refunded. */
-export const StockConfirmFailedV1 = inventoryEvent({
+export const StockConfirmFailedV1 = defineEvent({
   type: 'stock.confirm.failed',
   version: 1,
-  ...aboutOrder,
+  source: '/commerce/inventory',
+  aggregateType: 'inventory', // topic commerce.inventory.events
+  // Key: the order id, so one order's events stay in order on the topic.
+  key: (data) => String(data.orderId),
+  subject: (data) => `order/${data.orderId}`,
   data: Type.Object({
     orderId: Id,
     reason: StockConfirmFailureReason,

@@ -1,8 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox'
-import type { EventOf } from '../cloud-event'
+import { defineEvent, type EventOf } from '../cloud-event'
 import { Id, oneOf, Quantity } from '../common'
-import { aboutOrder } from '../routing'
-import { inventoryEvent } from './define'
 
 export const StockReservationFailureReason = oneOf([
   'NOT_ENOUGH_STOCK',
@@ -13,10 +11,14 @@ export const StockReservationFailureReason = oneOf([
 export type StockReservationFailureReason = Static<typeof StockReservationFailureReason>
 
 /** Nothing was reserved for an order (reservation is all or nothing); the order fails. */
-export const StockReservationFailedV1 = inventoryEvent({
+export const StockReservationFailedV1 = defineEvent({
   type: 'stock.reservation.failed',
   version: 1,
-  ...aboutOrder,
+  source: '/commerce/inventory',
+  aggregateType: 'inventory', // topic commerce.inventory.events
+  // Key: the order id, so one order's events stay in order on the topic.
+  key: (data) => String(data.orderId),
+  subject: (data) => `order/${data.orderId}`,
   data: Type.Object({
     orderId: Id,
     reason: StockReservationFailureReason,

@@ -1,14 +1,16 @@
 import { Type } from '@sinclair/typebox'
-import type { EventOf } from '../cloud-event'
+import { defineEvent, type EventOf } from '../cloud-event'
 import { Id, LineItems, Timestamp } from '../common'
-import { aboutOrder } from '../routing'
-import { inventoryEvent } from './define'
 
 /** Every item of an order was reserved at once; payment may now be created. */
-export const StockReservedV1 = inventoryEvent({
+export const StockReservedV1 = defineEvent({
   type: 'stock.reserved',
   version: 1,
-  ...aboutOrder,
+  source: '/commerce/inventory',
+  aggregateType: 'inventory', // topic commerce.inventory.events
+  // Key: the order id, so one order's events stay in order on the topic.
+  key: (data) => String(data.orderId),
+  subject: (data) => `order/${data.orderId}`,
   data: Type.Object({
     orderId: Id,
     items: LineItems,

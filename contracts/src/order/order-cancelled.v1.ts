@@ -1,8 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox'
-import type { EventOf } from '../cloud-event'
+import { defineEvent, type EventOf } from '../cloud-event'
 import { Id, LineItems, oneOf } from '../common'
-import { aboutOrder } from '../routing'
-import { orderEvent } from './define'
 
 /** Why an order was cancelled; a closed set so consumers can branch on it (original bug §12.10). */
 export const OrderCancelReason = oneOf([
@@ -16,10 +14,14 @@ export const OrderCancelReason = oneOf([
 export type OrderCancelReason = Static<typeof OrderCancelReason>
 
 /** An order was cancelled; inventory releases its reservation and payment voids or refunds its payment. */
-export const OrderCancelledV1 = orderEvent({
+export const OrderCancelledV1 = defineEvent({
   type: 'order.cancelled',
   version: 1,
-  ...aboutOrder,
+  source: '/commerce/order',
+  aggregateType: 'order', // topic commerce.order.events
+  // Key: the order id, so one order's events stay in order on the topic.
+  key: (data) => String(data.orderId),
+  subject: (data) => `order/${data.orderId}`,
   data: Type.Object({
     orderId: Id,
     reason: OrderCancelReason,

@@ -1,14 +1,16 @@
 import { Type } from '@sinclair/typebox'
-import type { EventOf } from '../cloud-event'
+import { defineEvent, type EventOf } from '../cloud-event'
 import { Id, LineItems } from '../common'
-import { aboutOrder } from '../routing'
-import { orderEvent } from './define'
 
 /** An order was paid; inventory turns its reservation into a sale and catalog counts the sales. */
-export const OrderConfirmedV1 = orderEvent({
+export const OrderConfirmedV1 = defineEvent({
   type: 'order.confirmed',
   version: 1,
-  ...aboutOrder,
+  source: '/commerce/order',
+  aggregateType: 'order', // topic commerce.order.events
+  // Key: the order id, so one order's events stay in order on the topic.
+  key: (data) => String(data.orderId),
+  subject: (data) => `order/${data.orderId}`,
   data: Type.Object({
     orderId: Id,
     items: LineItems,

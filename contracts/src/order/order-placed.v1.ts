@@ -1,14 +1,16 @@
 import { Type } from '@sinclair/typebox'
-import type { EventOf } from '../cloud-event'
+import { defineEvent, type EventOf } from '../cloud-event'
 import { Id, Money, PricedLineItem } from '../common'
-import { aboutOrder } from '../routing'
-import { orderEvent } from './define'
 
 /** An order was created; inventory reserves its items and payment learns the amount and the buyer. */
-export const OrderPlacedV1 = orderEvent({
+export const OrderPlacedV1 = defineEvent({
   type: 'order.placed',
   version: 1,
-  ...aboutOrder,
+  source: '/commerce/order',
+  aggregateType: 'order', // topic commerce.order.events
+  // Key: the order id, so one order's events stay in order on the topic.
+  key: (data) => String(data.orderId),
+  subject: (data) => `order/${data.orderId}`,
   data: Type.Object({
     orderId: Id,
     userId: Id,

@@ -1,14 +1,16 @@
 import { Type } from '@sinclair/typebox'
-import type { EventOf } from '../cloud-event'
+import { defineEvent, type EventOf } from '../cloud-event'
 import { Id, Money } from '../common'
-import { aboutOrder } from '../routing'
-import { orderEvent } from './define'
 
 /** The buyer asked for (part of) a confirmed order back; payment cancels that amount at the PG. */
-export const OrderRefundRequestedV1 = orderEvent({
+export const OrderRefundRequestedV1 = defineEvent({
   type: 'order.refund.requested',
   version: 1,
-  ...aboutOrder,
+  source: '/commerce/order',
+  aggregateType: 'order', // topic commerce.order.events
+  // Key: the order id, so one order's events stay in order on the topic.
+  key: (data) => String(data.orderId),
+  subject: (data) => `order/${data.orderId}`,
   data: Type.Object({
     orderId: Id,
     userId: Id,

@@ -1,14 +1,16 @@
 import { Type } from '@sinclair/typebox'
-import type { EventOf } from '../cloud-event'
+import { defineEvent, type EventOf } from '../cloud-event'
 import { Id, Money, oneOf, Quantity } from '../common'
-import { aboutOrder } from '../routing'
-import { orderEvent } from './define'
 
 /** The PG refunded items of an order; inventory puts the refunded units back on sale. */
-export const OrderRefundedV1 = orderEvent({
+export const OrderRefundedV1 = defineEvent({
   type: 'order.refunded',
   version: 1,
-  ...aboutOrder,
+  source: '/commerce/order',
+  aggregateType: 'order', // topic commerce.order.events
+  // Key: the order id, so one order's events stay in order on the topic.
+  key: (data) => String(data.orderId),
+  subject: (data) => `order/${data.orderId}`,
   data: Type.Object({
     orderId: Id,
     userId: Id,

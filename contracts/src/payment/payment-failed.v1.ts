@@ -1,8 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox'
-import type { EventOf } from '../cloud-event'
+import { defineEvent, type EventOf } from '../cloud-event'
 import { Currency, Id, Money, oneOf, PgTransactionId, Timestamp } from '../common'
-import { aboutPayment } from '../routing'
-import { paymentEvent } from './define'
 
 // Closed on purpose: the original sent gateway free text here and order's compensation dead-lettered (§12.10).
 // The gateway's own code travels in pgErrorCode.
@@ -15,10 +13,14 @@ export const PaymentFailureReason = oneOf([
 export type PaymentFailureReason = Static<typeof PaymentFailureReason>
 
 /** The payment will not be charged; the order is cancelled and its stock released. */
-export const PaymentFailedV1 = paymentEvent({
+export const PaymentFailedV1 = defineEvent({
   type: 'payment.failed',
   version: 1,
-  ...aboutPayment,
+  source: '/commerce/payment',
+  aggregateType: 'payment', // topic commerce.payment.events
+  // Key: the order id, not the payment id, so the order's saga stays in order on the topic.
+  key: (data) => String(data.orderId),
+  subject: (data) => `payment/${data.paymentId}`,
   data: Type.Object({
     paymentId: Id,
     orderId: Id,

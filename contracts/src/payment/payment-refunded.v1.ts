@@ -1,8 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox'
-import type { EventOf } from '../cloud-event'
+import { defineEvent, type EventOf } from '../cloud-event'
 import { Currency, Id, Money, PgTransactionId, Timestamp } from '../common'
-import { aboutPayment } from '../routing'
-import { paymentEvent } from './define'
 
 export const PaymentRefundReason = Type.Union([
   // The buyer asked through order.refund.requested.
@@ -13,10 +11,14 @@ export const PaymentRefundReason = Type.Union([
 export type PaymentRefundReason = Static<typeof PaymentRefundReason>
 
 /** The PG cancelled (part of) an approved payment; the order moves to a refund state. */
-export const PaymentRefundedV1 = paymentEvent({
+export const PaymentRefundedV1 = defineEvent({
   type: 'payment.refunded',
   version: 1,
-  ...aboutPayment,
+  source: '/commerce/payment',
+  aggregateType: 'payment', // topic commerce.payment.events
+  // Key: the order id, not the payment id, so the order's saga stays in order on the topic.
+  key: (data) => String(data.orderId),
+  subject: (data) => `payment/${data.paymentId}`,
   data: Type.Object({
     paymentId: Id,
     orderId: Id,

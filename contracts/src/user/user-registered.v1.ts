@@ -1,14 +1,16 @@
 import { Type } from '@sinclair/typebox'
-import type { EventOf } from '../cloud-event'
+import { defineEvent, type EventOf } from '../cloud-event'
 import { Id, Timestamp } from '../common'
-import { aboutUser } from '../routing'
-import { userEvent } from './define'
 
 /** A member finished registering (member and credential both exist). */
-export const UserRegisteredV1 = userEvent({
+export const UserRegisteredV1 = defineEvent({
   type: 'user.registered',
   version: 1,
-  ...aboutUser,
+  source: '/commerce/user',
+  aggregateType: 'user', // topic commerce.user.events
+  // Key: the user id, so one member's events stay in order.
+  key: (data) => String(data.userId),
+  subject: (data) => `user/${data.userId}`,
   data: Type.Object({
     userId: Id,
     email: Type.String({ minLength: 3 }),

@@ -1,4 +1,4 @@
-# Shared by every stack command: paths, ports, versions and small process helpers.
+# Shared by every stack command: paths, ports and versions (from defaults.env) and small process helpers.
 # Everything the stack installs or writes lives under $STACK_DIR (git-ignored), so `down` + `rm -rf .stack` is a full reset.
 set -euo pipefail
 
@@ -8,19 +8,16 @@ STACK_DIR=${STACK_DIR:-$ROOT/.stack}
 LOG_DIR="$STACK_DIR/logs"
 RUN_DIR="$STACK_DIR/run"
 
-MARIADB_PORT=${MARIADB_PORT:-3307}
-REDIS_PORT=${REDIS_PORT:-6380}
-KAFKA_PORT=${KAFKA_PORT:-9092}
-KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
-CONNECT_PORT=${CONNECT_PORT:-18083}
-
-# The broker runs the newest Kafka; Connect runs the Kafka line Debezium was built against
-# (Debezium 3.5.0 calls org.apache.kafka.common.utils.Sanitizer, which 4.4 moved to an internal package).
-KAFKA_VERSION=${KAFKA_VERSION:-4.4.0}
-CONNECT_VERSION=${CONNECT_VERSION:-4.1.1}
-# 3.5.0.Final is the newest debezium-connector-mariadb on Maven Central; all of Debezium stays on one version.
-DEBEZIUM_VERSION=${DEBEZIUM_VERSION:-3.5.0.Final}
-BUN_VERSION=${BUN_VERSION:-1.4.5}
+# Ports and versions: defaults.env is the one list (the TypeScript side reads it through defaults.ts). A variable
+# already set in the environment wins over the file.
+load_defaults() {
+  local key value
+  while IFS='=' read -r key value; do
+    [[ $key =~ ^[A-Z][A-Z0-9_]*$ ]] || continue
+    [[ -n ${!key:-} ]] || printf -v "$key" '%s' "$value"
+  done <"$STACK_SRC/defaults.env"
+}
+load_defaults
 
 JAVA_BIN=${JAVA_HOME:+$JAVA_HOME/bin/}java
 

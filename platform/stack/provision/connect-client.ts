@@ -17,6 +17,34 @@ export async function putConnector(connectUrl: string, name: string, config: Rec
   await request(`${connectUrl}/connectors/${name}/config`, { method: 'PUT', body: JSON.stringify(config) })
 }
 
+/** Stops a connector: its tasks shut down, its offsets stay and can be read or deleted (Connect 3.5+, KIP-875). */
+export async function stopConnector(connectUrl: string, name: string): Promise<void> {
+  await request(`${connectUrl}/connectors/${name}/stop`, { method: 'PUT' })
+}
+
+/** Starts a stopped connector again, from its offsets if it still has any. */
+export async function resumeConnector(connectUrl: string, name: string): Promise<void> {
+  await request(`${connectUrl}/connectors/${name}/resume`, { method: 'PUT' })
+}
+
+/** Deletes a stopped connector's committed offsets: what losing the offsets topic looks like to that connector. */
+export async function deleteOffsets(connectUrl: string, name: string): Promise<void> {
+  await request(`${connectUrl}/connectors/${name}/offsets`, { method: 'DELETE' })
+}
+
+/** The connector's committed source offsets (for Debezium's binlog connectors: `file`, `pos`, …). */
+export async function connectorOffsets(connectUrl: string, name: string): Promise<Record<string, unknown>[]> {
+  const response = await request(`${connectUrl}/connectors/${name}/offsets`)
+  if (response.status === 404) return []
+  const body = (await response.json()) as { offsets: { offset: Record<string, unknown> }[] }
+  return body.offsets.map((o) => o.offset)
+}
+
+/** Removes a connector (a no-op when it does not exist). */
+export async function deleteConnector(connectUrl: string, name: string): Promise<void> {
+  await request(`${connectUrl}/connectors/${name}`, { method: 'DELETE' })
+}
+
 export async function connectorStatus(connectUrl: string, name: string): Promise<ConnectorStatus | undefined> {
   const response = await request(`${connectUrl}/connectors/${name}/status`)
   return response.status === 404 ? undefined : ((await response.json()) as ConnectorStatus)

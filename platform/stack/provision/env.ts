@@ -1,12 +1,19 @@
-// Prints the stack's environment (dotenv lines): shared endpoints and one MariaDB URL per service database.
+// Prints the stack's environment (dotenv lines): the local stack's URLs for the ports bin/stack passes in
+// (defaults.env unless overridden) and one MariaDB URL per service database.
+import { localStackUrls } from '../defaults'
 import { endpointsFromEnv, serviceDatabases, serviceDbUrl } from './topology'
 
-const endpoints = endpointsFromEnv(process.env)
+const urls = localStackUrls(process.env)
+const endpoints = endpointsFromEnv({
+  MARIADB_ADMIN_URL: urls.mariadbAdminUrl,
+  KAFKA_BROKERS: urls.kafkaBrokers,
+  CONNECT_URL: urls.connectUrl,
+})
 const lines = [
-  `MARIADB_ADMIN_URL=${process.env['MARIADB_ADMIN_URL']}`,
-  `REDIS_URL=${process.env['REDIS_URL']}`,
-  `KAFKA_BROKERS=${endpoints.kafkaBrokers}`,
-  `CONNECT_URL=${endpoints.connectUrl}`,
+  `MARIADB_ADMIN_URL=${urls.mariadbAdminUrl}`,
+  `REDIS_URL=${urls.redisUrl}`,
+  `KAFKA_BROKERS=${urls.kafkaBrokers}`,
+  `CONNECT_URL=${urls.connectUrl}`,
   ...serviceDatabases.map((db) => `${db.service.toUpperCase()}_MARIADB_URL=${serviceDbUrl(db, endpoints)}`),
 ]
 process.stdout.write(`${lines.join('\n')}\n`)

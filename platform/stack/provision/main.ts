@@ -6,6 +6,7 @@ import { drizzle } from 'drizzle-orm/mysql2'
 import { migrate } from 'drizzle-orm/mysql2/migrator'
 import { createConnection } from 'mysql2/promise'
 import { createKafka, ensureTopics } from '../../src/kafka/client'
+import { stackUrls } from '../defaults'
 import { assertRowBinlog } from './binlog'
 import { putConnector, waitUntilRunning } from './connect-client'
 import { connectorName, outboxConnectorConfig } from './connector-config'
@@ -13,7 +14,7 @@ import { createDatabasesAndUsers } from './databases'
 import { endpointsFromEnv, serviceDatabases, serviceDbUrl, topicsToCreate } from './topology'
 
 const root = join(import.meta.dir, '../../..')
-const adminUrl = process.env['MARIADB_ADMIN_URL'] ?? 'mysql://root@127.0.0.1:3307'
+const adminUrl = stackUrls(process.env).mariadbAdminUrl
 const endpoints = endpointsFromEnv(process.env)
 const step = (what: string) => process.stderr.write(`[provision] ${what}\n`)
 

@@ -1,3 +1,5 @@
+import { stackUrls } from '../defaults'
+
 /** What the stack provisions: one MariaDB database, user and Debezium connector per service, one topic per aggregate. */
 export interface ServiceDatabase {
   service: string
@@ -26,14 +28,28 @@ export const serviceDatabases: readonly ServiceDatabase[] = [
   { service: 'lab', database: 'commerce_lab', serverId: 5499, migrations: 'platform/test/lab/migrations' },
 ]
 
+/** Debezium's topic prefix for a database: names its heartbeat topic and its offsets' partition. */
+export const topicPrefix = (db: ServiceDatabase) => `cdc.${db.database}`
+
+/**
+ * Where the connector's heartbeats go: Debezium 3.5 names it `<topic.heartbeat.prefix>.<topic.prefix>`
+ * (AbstractTopicNamingStrategy.heartbeatTopic, default prefix `__debezium-heartbeat`). Auto-creation is off on our
+ * broker, so provisioning creates it.
+ */
+export const heartbeatTopic = (db: ServiceDatabase) => `__debezium-heartbeat.${topicPrefix(db)}`
+
 /** Partitions per aggregate topic: events of one aggregate share a key, hence a partition, hence an order. */
 export const EVENT_TOPIC_PARTITIONS = 3
 
-/** Every topic the platform uses: `commerce.<aggregate>.events` and its `.dlq`. Auto-creation is off. */
+/**
+ * Every topic the platform uses: `commerce.<aggregate>.events`, its `.dlq`, and each connector's heartbeat topic.
+ * Auto-creation is off.
+ */
 export function topicsToCreate(): { topic: string; partitions: number }[] {
-  return serviceDatabases.flatMap(({ service: aggregate }) => [
-    { topic: `commerce.${aggregate}.events`, partitions: EVENT_TOPIC_PARTITIONS },
-    { topic: `commerce.${aggregate}.events.dlq`, partitions: 1 },
+  return serviceDatabases.flatMap((db) => [
+    { topic: `commerce.${db.service}.events`, partitions: EVENT_TOPIC_PARTITIONS },
+    { topic: `commerce.${db.service}.events.dlq`, partitions: 1 },
+    { topic: heartbeatTopic(db), partitions: 1 },
   ])
 }
 
@@ -44,14 +60,15 @@ export interface StackEndpoints {
   connectUrl: string
 }
 
-/** Endpoints from the environment the stack script exports (defaults: the local stack's ports). */
+/** Endpoints from the environment the stack script exports, else the local stack's (platform/stack/defaults.env). */
 export function endpointsFromEnv(env: Record<string, string | undefined>): StackEndpoints {
-  const admin = new URL(env['MARIADB_ADMIN_URL'] ?? 'mysql://root@127.0.0.1:3307')
+  const urls = stackUrls(env)
+  const admin = new URL(urls.mariadbAdminUrl)
   return {
     mariadbHost: admin.hostname,
     mariadbPort: Number(admin.port || 3306),
-    kafkaBrokers: env['KAFKA_BROKERS'] ?? '127.0.0.1:9092',
-    connectUrl: env['CONNECT_URL'] ?? 'http://127.0.0.1:18083',
+    kafkaBrokers: urls.kafkaBrokers,
+    connectUrl: urls.connectUrl,
   }
 }
 

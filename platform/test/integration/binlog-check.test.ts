@@ -2,17 +2,18 @@ import { describe, expect, test } from 'bun:test'
 import { createConnection } from 'mysql2/promise'
 import { testEnv } from '../../src/testing'
 import { assertRowBinlog, binlogProblems } from '../../stack/provision/binlog'
-
-// The machine's default MariaDB runs without a binlog: exactly the server the stack must refuse.
-const serverWithoutBinlog = process.env['NO_BINLOG_MARIADB_URL'] ?? 'mysql://root@127.0.0.1:3306'
+import { startMariadbWithoutBinlog } from './throwaway-mariadb'
 
 describe('binlog check before provisioning', () => {
   test('when the server has no row-based binlog, then provisioning refuses it and says what to change', async () => {
-    const connection = await createConnection({ uri: serverWithoutBinlog })
+    await using server = await startMariadbWithoutBinlog()
+    const connection = await createConnection({ uri: server.url })
     try {
-      const refusal = await assertRowBinlog(connection, '127.0.0.1:3306').catch((e: unknown) => e)
+      const refusal = await assertRowBinlog(connection, server.where).catch((e: unknown) => e)
       expect(refusal).toBeInstanceOf(Error)
-      expect((refusal as Error).message).toContain('cannot feed Debezium: log_bin is OFF, needs ON')
+      expect((refusal as Error).message).toContain(
+        `MariaDB at ${server.where} cannot feed Debezium: log_bin is OFF, needs ON`,
+      )
       expect((refusal as Error).message).toContain('binlog_format=ROW')
     } finally {
       await connection.end()
