@@ -3,8 +3,8 @@
 //   bun platform/bench/cdc-hop.ts            (stack up first: npm run up)
 //   BENCH_SECONDS=30 BENCH_RATE=100 BENCH_DEFAULT_POLL_SECONDS=15
 import { createDb } from '../src/db'
-import { createKafka, ensureTopics } from '../src/kafka'
-import { positionGroupAtEnd, testEnv } from '../src/testing'
+import { createKafka, ensureTopics, openProducer } from '../src/kafka'
+import { tapTopics, testEnv } from '../src/testing'
 import { putConnector, waitUntilRunning } from '../stack/provision/connect-client'
 import {
   connectorName,
@@ -32,20 +32,13 @@ const endpoints = endpointsFromEnv(process.env)
 
 /** Collects `sentAt` → receive latency for every record on `topic` that carries one of `run`'s ids. */
 async function listen(topic: string, extract: (value: string) => { run?: string; sentAt?: number }, run: string) {
-  const groupId = `bench-${run}`
-  await positionGroupAtEnd(kafka, groupId, [topic])
-  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100 })
-  await consumer.connect()
-  await consumer.subscribe({ topics: [topic] })
-  const latencies: number[] = []
-  await consumer.run({
-    eachMessage: async ({ message }) => {
-      const received = nowMs()
-      const { run: seen, sentAt } = extract(message.value?.toString() ?? '{}')
-      if (seen === run && sentAt !== undefined) latencies.push(received - sentAt)
-    },
-  })
-  return { latencies, stop: () => consumer.disconnect() }
+  const tap = await tapTopics(kafka, [topic])
+  const latencies = () =>
+    tap.records.flatMap((r) => {
+      const { run: seen, sentAt } = extract(r.value ?? '{}')
+      return seen === run && sentAt !== undefined ? [r.receivedAt - sentAt] : []
+    })
+  return { latencies, stop: () => tap.close() }
 }
 
 /** Calls `send(i)` RATE times a second for `seconds`, on an absolute schedule so a slow call does not shift the rest. */
@@ -63,28 +56,24 @@ async function paced(seconds: number, send: (i: number) => Promise<unknown>): Pr
   return total
 }
 
-async function drain(latencies: number[], expected: number): Promise<void> {
+async function drain(latencies: () => number[], expected: number): Promise<number[]> {
   const deadline = performance.now() + 30_000
-  while (latencies.length < expected && performance.now() < deadline) await Bun.sleep(50)
+  while (latencies().length < expected && performance.now() < deadline) await Bun.sleep(50)
+  return latencies()
 }
 
 async function brokerBaseline(payloadBytes: number): Promise<Summary> {
   await ensureTopics(kafka, [{ topic: BASELINE_TOPIC, partitions: 3 }])
   const run = `baseline-${Date.now()}`
   const listener = await listen(BASELINE_TOPIC, (v) => JSON.parse(v), run)
-  const producer = kafka.producer({ allowAutoTopicCreation: false })
-  await producer.connect()
+  const producer = await openProducer(kafka)
   const padding = 'x'.repeat(Math.max(0, payloadBytes - 80))
   const sent = await paced(SECONDS, (i) =>
-    producer.send({
-      topic: BASELINE_TOPIC,
-      acks: -1,
-      messages: [{ key: String(i), value: JSON.stringify({ run, sentAt: nowMs(), padding }) }],
-    }),
+    producer.send(BASELINE_TOPIC, [{ key: String(i), value: JSON.stringify({ run, sentAt: nowMs(), padding }) }]),
   )
-  await drain(listener.latencies, sent)
-  await Promise.all([producer.disconnect(), listener.stop()])
-  return summarize(listener.latencies)
+  const latencies = await drain(listener.latencies, sent)
+  await Promise.all([producer.close(), listener.stop()])
+  return summarize(latencies)
 }
 
 async function cdcHop(seconds: number): Promise<Summary> {
@@ -98,9 +87,9 @@ async function cdcHop(seconds: number): Promise<Summary> {
     run,
   )
   const sent = await paced(seconds, (i) => writeNote(db, `${run} ${i}`, { sentAt: nowMs() }))
-  await drain(listener.latencies, sent)
+  const latencies = await drain(listener.latencies, sent)
   await listener.stop()
-  return summarize(listener.latencies)
+  return summarize(latencies)
 }
 
 async function withPollInterval(pollIntervalMs: number): Promise<void> {

@@ -1,20 +1,26 @@
-import type { Kafka } from 'kafkajs'
+import type { Consumer, EachBatchPayload, Producer } from 'kafkajs'
 import type { Db } from '../db/types'
+import { describeError } from '../errors/describe'
 import type { Logger } from '../log/index'
+import { consumerFatalStops } from '../metrics/index'
+import { type KafkaClient, kafkaOf } from './client'
 import type { EventHandler } from './handle'
+import { indexHandlers } from './handlers'
 import { handleRecord, type RecordPipeline } from './record'
 import { defaultRetryPolicy, type RetryPolicy } from './retry'
 
 export interface ConsumerOptions {
-  kafka: Kafka
+  kafka: KafkaClient
   /** The consumer group; also the inbox's `consumer` column. */
   groupId: string
   topics: string[]
+  /** At most one per event type and version (`dataschema`); a second one throws here. */
   handlers: EventHandler[]
   db: Db
   logger: Logger
+  /** The one retry budget of a record (handler and dead letter together); the client library's retrier never sees it. */
   retry?: RetryPolicy
-  /** Called when the consumer cannot go on (a transient failure outlived its retries); main.ts exits the process. */
+  /** Called once the consumer stopped for good (a transient failure outlived its retries); main.ts exits non-zero. */
   onFatal?: (error: unknown) => void
   fromBeginning?: boolean
   /** Longest idle fetch wait; shutdown waits for the fetch in flight (default 1000 ms). */
@@ -24,57 +30,117 @@ export interface ConsumerOptions {
 }
 
 export interface RunningConsumer extends AsyncDisposable {
+  readonly groupId: string
+  /** Readiness check for `/health/ready`: rejects once the consumer stopped (after a fatal failure or `stop()`). */
+  check(): Promise<void>
+  /** Ends any backoff at once, abandons the record in hand uncommitted, leaves the group. */
   stop(): Promise<void>
 }
 
-/**
- * Runs a consumer group: decode each record as a CloudEvent, dedupe through the inbox in the same transaction as the
- * handler's effect, retry transient failures in place, dead-letter poison and rejected records, and commit the offset
- * only after the transaction has committed (or the dead letter was acked). Partitions are handled concurrently,
- * records within a partition in order.
- */
-export async function startConsumer(options: ConsumerOptions): Promise<RunningConsumer> {
-  const { kafka, groupId, logger } = options
+function createClients(options: ConsumerOptions): { consumer: Consumer; producer: Producer } {
+  const kafka = kafkaOf(options.kafka)
   const sessionTimeout = options.sessionTimeoutMs ?? 30_000
   const consumer = kafka.consumer({
-    groupId,
+    groupId: options.groupId,
     allowAutoTopicCreation: false,
     // The broker answers a fetch as soon as a record arrives; this only bounds idle waits, and so shutdown time.
     maxWaitTimeInMs: options.maxWaitTimeMs ?? 1000,
     sessionTimeout,
     heartbeatInterval: Math.min(3_000, Math.floor(sessionTimeout / 3)),
-    // A record that still fails after its retries crashes the consumer instead of being skipped.
+    // KafkaJS's retrier only ever sees its own failures (fetch, join, commit): handler failures never reach it. When
+    // those outlive its retries the consumer crashes for good and the runner reports it, instead of restarting.
     retry: { restartOnFailure: async () => false },
   })
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false })
-  await Promise.all([consumer.connect(), producer.connect()])
-  await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true })
+  // Not idempotent: an idempotent KafkaJS producer retries forever, which would hide a DLQ outage from our budget.
+  // A duplicated dead letter is harmless (consumers dedupe by event id).
+  const producer = kafka.producer({ maxInFlightRequests: 1, allowAutoTopicCreation: false, retry: { retries: 0 } })
+  return { consumer, producer }
+}
 
+/** The end state of a consumer: `stopping` once stop() or a fatal failure began, `dead` with the fatal error. */
+function lifecycle(options: ConsumerOptions, clients: { consumer: Consumer; producer: Producer }) {
+  const { groupId, logger } = options
+  const abort = new AbortController()
+  let closed: Promise<void> | undefined
+  let fatal: unknown
+  const close = () => {
+    abort.abort()
+    closed ??= Promise.all([clients.consumer.disconnect(), clients.producer.disconnect()]).then(() => undefined)
+    return closed
+  }
+  const die = (error: unknown) => {
+    if (abort.signal.aborted) return
+    fatal = error
+    consumerFatalStops.inc({ consumer: groupId })
+    logger.error('consumer stopped: a failure outlived its retries', { groupId, error: describeError(error) })
+    // Not awaited: a caller inside eachBatch would wait for itself (disconnect waits for the batch in hand).
+    void close()
+      .catch((e: unknown) => logger.warn('consumer disconnect failed', { groupId, error: describeError(e) }))
+      .finally(() => options.onFatal?.(error))
+  }
+  const check = async () => {
+    if (fatal !== undefined) throw new Error(`consumer ${groupId} stopped: ${describeError(fatal)}`)
+    if (abort.signal.aborted) throw new Error(`consumer ${groupId} stopped`)
+  }
+  return { signal: abort.signal, close, die, check }
+}
+
+/**
+ * Runs a consumer group: decode each record as a CloudEvent, pick the handler by type and version, dedupe through the
+ * inbox in the same transaction as the handler's effect, retry transient failures in place under one budget, dead-letter
+ * poison and rejected records, and commit each offset only after its transaction committed (or its dead letter was
+ * acked). A rebalance or stop abandons the record in hand uncommitted; a spent budget stops the consumer (`check` turns
+ * red, `onFatal` runs). Partitions are handled concurrently, records within a partition in order.
+ */
+export async function startConsumer(options: ConsumerOptions): Promise<RunningConsumer> {
+  const handlers = indexHandlers(options.handlers)
+  const clients = createClients(options)
+  const life = lifecycle(options, clients)
+  await Promise.all([clients.consumer.connect(), clients.producer.connect()])
+  await clients.consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true })
   const pipeline: RecordPipeline = {
-    groupId,
-    handlers: new Map(options.handlers.map((h) => [h.type, h])),
+    groupId: options.groupId,
+    handlers,
     db: options.db,
-    logger,
+    logger: options.logger,
     retry: options.retry ?? defaultRetryPolicy,
-    producer,
+    producer: clients.producer,
+    signal: life.signal,
   }
-  consumer.on(consumer.events.CRASH, ({ payload }) => {
-    logger.error('consumer crashed', { groupId, error: payload.error })
-    options.onFatal?.(payload.error)
-  })
-  await consumer.run({
+  clients.consumer.on(clients.consumer.events.CRASH, ({ payload }) => life.die(payload.error))
+  await clients.consumer.run({
     autoCommit: false,
+    eachBatchAutoResolve: false,
     partitionsConsumedConcurrently: 3,
-    eachMessage: async (payload) => {
-      await handleRecord(pipeline, payload)
-      const next = (BigInt(payload.message.offset) + 1n).toString()
-      await consumer.commitOffsets([{ topic: payload.topic, partition: payload.partition, offset: next }])
-    },
+    eachBatch: (payload) => consumeBatch(pipeline, payload, { commit: commitWith(clients.consumer), die: life.die }),
   })
+  return { groupId: options.groupId, check: life.check, stop: life.close, [Symbol.asyncDispose]: life.close }
+}
 
-  const stop = async () => {
-    await consumer.disconnect()
-    await producer.disconnect()
+type Commit = (topic: string, partition: number, next: string) => Promise<void>
+
+/** Commits one partition's position; KafkaJS retries a failed commit itself (a commit is its own operation). */
+const commitWith =
+  (consumer: Consumer): Commit =>
+  (topic, partition, next) =>
+    consumer.commitOffsets([{ topic, partition, offset: next }])
+
+/** One partition's fetched records, in order; stops at the first record that is not settled. */
+async function consumeBatch(
+  pipeline: RecordPipeline,
+  payload: EachBatchPayload,
+  { commit, die }: { commit: Commit; die: (error: unknown) => void },
+) {
+  const { batch, isRunning, isStale, heartbeat } = payload
+  const { topic, partition } = batch
+  for (const message of batch.messages) {
+    if (pipeline.signal.aborted || !isRunning() || isStale()) return
+    const result = await handleRecord(pipeline, { record: { topic, partition, ...message }, heartbeat })
+    if (result.kind === 'exhausted') return die(result.error)
+    // A lost group: KafkaJS rejoins on its own error; the record goes to the partition's next owner uncommitted.
+    if (result.kind === 'abandoned') return pipeline.signal.aborted ? undefined : Promise.reject(result.cause)
+    await commit(topic, partition, (BigInt(message.offset) + 1n).toString())
+    payload.resolveOffset(message.offset)
+    await heartbeat()
   }
-  return { stop, [Symbol.asyncDispose]: stop }
 }

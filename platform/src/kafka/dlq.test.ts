@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'bun:test'
-import { dlqTopicOf, withoutDlqHeaders } from './dlq'
+import { dlqHeaders, dlqTopicOf, withoutDlqHeaders } from './dlq'
+import { EventRejected } from './handle'
 
 describe('dlqTopicOf', () => {
   test('when a topic is given, then its dead letters go to <topic>.dlq', () => {
@@ -32,5 +33,35 @@ describe('withoutDlqHeaders', () => {
 
   test('when there are no headers, then the result is empty', () => {
     expect(withoutDlqHeaders(undefined)).toEqual({})
+  })
+})
+
+describe('dlqHeaders', () => {
+  const record = { topic: 'commerce.order.events', partition: 2, offset: '41', key: null, value: null }
+  const now = new Date('2024-05-01T12:00:00.000Z')
+
+  test('when an event is rejected, then its reason reaches the headers next to a data-free error description', () => {
+    const error = new EventRejected('unknown-order', 'order 7 was never placed')
+
+    const headers = dlqHeaders({ record, consumer: 'payment', reason: 'rejected', error }, now)
+
+    expect(headers).toEqual({
+      'dlq-reason': 'rejected',
+      'dlq-rejection-reason': 'unknown-order',
+      'dlq-error': 'EventRejected: order 7 was never placed',
+      'dlq-consumer': 'payment',
+      'dlq-original-topic': 'commerce.order.events',
+      'dlq-original-partition': '2',
+      'dlq-original-offset': '41',
+      'dlq-failed-at': '2024-05-01T12:00:00.000Z',
+    })
+  })
+
+  test('when a query failed, then dlq-error carries no SQL parameters', () => {
+    const error = new Error('Failed query: select 1 where email = ?\nparams: alice@example.com')
+
+    const headers = dlqHeaders({ record, consumer: 'user', reason: 'handler-error', error }, now)
+
+    expect(headers['dlq-error']).toBe('Error: Failed query: select 1 where email = ?')
   })
 })

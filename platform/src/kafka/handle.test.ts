@@ -23,7 +23,12 @@ describe('handle', () => {
 
     await handler.run(placed as CloudEvent<unknown>, context)
 
-    expect({ type: handler.type, seen }).toEqual({ type: 'order.placed', seen: [{ event: placed, context }] })
+    expect({ type: handler.type, dataschema: handler.dataschema, mode: handler.mode, seen }).toEqual({
+      type: 'order.placed',
+      dataschema: 'urn:commerce:schema:order.placed:v1',
+      mode: 'in-transaction',
+      seen: [{ event: placed, context }],
+    })
   })
 
   test('when the data breaks the contract, then ContractViolation is thrown and fn is not called', async () => {

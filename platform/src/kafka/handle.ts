@@ -10,15 +10,44 @@ export interface HandlerContext {
   logger: Logger
 }
 
-/** A registered handler: the runner finds it by event type and calls `run` inside its transaction. */
-export interface EventHandler {
+/**
+ * What a handler that calls out (`handle(Def, fn, { callsOut: true })`) receives instead of a transaction: `step`
+ * runs a short transaction of its own, `finalStep` runs the last one, in which the runner also writes the inbox row.
+ * Nothing is held open during the call between them.
+ */
+export interface CallOutContext {
+  meta: EventMeta
+  logger: Logger
+  step<T>(fn: (tx: AnyTx) => Promise<T>): Promise<T>
+  finalStep<T>(fn: (tx: AnyTx) => Promise<T>): Promise<T>
+}
+
+interface HandlerIdentity {
+  /** The CloudEvent `type` this handler takes. */
   readonly type: string
+  /** The `dataschema` (type and major version) it takes: a v1 handler never sees a v2 event. */
+  readonly dataschema: string
+}
+
+/** A handler whose function runs inside the runner's transaction, next to the inbox row. */
+export interface InTransactionHandler extends HandlerIdentity {
+  readonly mode: 'in-transaction'
   run(event: CloudEvent<unknown>, context: HandlerContext): Promise<void>
 }
 
+/** A handler that calls out between short transactions of its own; the inbox row goes in its final step. */
+export interface CallOutHandler extends HandlerIdentity {
+  readonly mode: 'calls-out'
+  run(event: CloudEvent<unknown>, context: CallOutContext): Promise<void>
+}
+
+/** A registered handler: the runner finds it by type and version and calls `run`. */
+export type EventHandler = InTransactionHandler | CallOutHandler
+
 /**
  * A business rejection the saga cannot act on (e.g. an event about an order this service never saw).
- * The runner rolls back and sends the record to `<topic>.dlq` with `reason` in its headers; it is not retried.
+ * The runner rolls back and sends the record to `<topic>.dlq` with `reason` in its headers
+ * (`dlq-rejection-reason`); it is not retried.
  */
 export class EventRejected extends Error {
   override name = 'EventRejected'
@@ -29,16 +58,33 @@ export class EventRejected extends Error {
   }
 }
 
-/** Registers `fn` for `definition`'s type; the data is checked against the contract before `fn` sees it. */
+type Fn<S extends TSchema, C> = (event: CloudEvent<Static<S>>, context: C) => Promise<void>
+
+/**
+ * Registers `fn` for `definition`'s type and version; the data is checked against the contract before `fn` sees it.
+ * By default `fn` runs inside the runner's transaction, next to the inbox row. With `{ callsOut: true }` it gets
+ * `step`/`finalStep` instead, for a handler that must call another system between two short transactions.
+ */
 export function handle<S extends TSchema>(
   definition: EventDefinition<S>,
-  fn: (event: CloudEvent<Static<S>>, context: HandlerContext) => Promise<void>,
+  fn: Fn<S, HandlerContext>,
+): InTransactionHandler
+export function handle<S extends TSchema>(
+  definition: EventDefinition<S>,
+  fn: Fn<S, CallOutContext>,
+  options: { callsOut: true },
+): CallOutHandler
+export function handle<S extends TSchema>(
+  definition: EventDefinition<S>,
+  fn: Fn<S, HandlerContext> | Fn<S, CallOutContext>,
+  options?: { callsOut: true },
 ): EventHandler {
-  return {
-    type: definition.type,
-    run: async (event, context) => {
-      const data = definition.parse(event.data)
-      await fn({ ...event, data }, context)
-    },
+  const identity = { type: definition.type, dataschema: definition.dataschema }
+  const parsed = (event: CloudEvent<unknown>) => ({ ...event, data: definition.parse(event.data) })
+  if (options?.callsOut) {
+    const callOut = fn as Fn<S, CallOutContext>
+    return { ...identity, mode: 'calls-out', run: async (event, context) => callOut(parsed(event), context) }
   }
+  const inTx = fn as Fn<S, HandlerContext>
+  return { ...identity, mode: 'in-transaction', run: async (event, context) => inTx(parsed(event), context) }
 }

@@ -1,8 +1,18 @@
-export type { Kafka } from './client'
-export { createKafka, ensureTopics, kafkaCheck } from './client'
-export { CONTENT_TYPE, decodeEvent, encodeEvent, headerValue } from './codec'
+export { classifyError, describeError, PermanentError, permanent, TransientError, transient } from '../errors/index'
+export { createKafka, deleteTopics, ensureTopics, type KafkaClient, kafkaCheck } from './client'
+export { CONTENT_TYPE, decodeEvent, encodeEvent, headerValue, type RecordHeaders } from './codec'
 export { type ConsumerOptions, type RunningConsumer, startConsumer } from './consumer'
-export { type DeadLetterReason, dlqTopicOf, sendToDlq, withoutDlqHeaders } from './dlq'
-export { type EventHandler, EventRejected, type HandlerContext, handle } from './handle'
-export { REPLAY_GROUP, type ReplayOptions, replayDlq } from './replay'
+export { type DeadLetterReason, dlqTopicOf, withoutDlqHeaders } from './dlq'
+export {
+  type CallOutContext,
+  type CallOutHandler,
+  type EventHandler,
+  EventRejected,
+  type HandlerContext,
+  handle,
+  type InTransactionHandler,
+} from './handle'
+export { commitGroupOffsets, committedOffsets, endOffsets, type PartitionOffset, positionGroupAtEnd } from './offsets'
+export { type OutgoingRecord, openProducer, produce, type RecordProducer } from './produce'
+export { type ReplayOptions, replayDlq, replayGroupOf } from './replay'
 export { backoffMs, defaultRetryPolicy, type RetryPolicy, retryTransient } from './retry'

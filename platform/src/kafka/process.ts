@@ -1,32 +1,39 @@
-import type { CloudEvent } from '@commerce/contracts'
+import type { CloudEvent, EventMeta } from '@commerce/contracts'
 import { markProcessed } from '../db/inbox'
 import type { Db } from '../db/types'
 import type { Logger } from '../log/index'
-import type { EventHandler } from './handle'
+import type { EventHandler, InTransactionHandler } from './handle'
+
+/** One delivery of one event to one handler. */
+export interface Delivery<H extends EventHandler = EventHandler> {
+  db: Db
+  consumer: string
+  handler: H
+  event: CloudEvent<unknown>
+  logger: Logger
+}
+
+/** The meta a handler's own events carry: the saga's correlation id, this event as their cause. */
+export function metaOf(event: CloudEvent<unknown>, now: Date): EventMeta {
+  return {
+    now,
+    correlationId: event.correlationid,
+    causationId: event.id,
+    ...(event.traceparent ? { traceparent: event.traceparent } : {}),
+  }
+}
 
 /**
  * One event, one transaction: the inbox row and the handler's effect (and any outbox rows it appends) commit together,
  * so a redelivered event finds its inbox row and does nothing.
  */
-export async function processInTransaction(input: {
-  db: Db
-  consumer: string
-  handler: EventHandler
-  event: CloudEvent<unknown>
-  logger: Logger
-}): Promise<'handled' | 'duplicate'> {
-  const { event } = input
-  return input.db.transaction(async (tx) => {
+export async function processInTransaction(delivery: Delivery<InTransactionHandler>): Promise<'handled' | 'duplicate'> {
+  const { event } = delivery
+  return delivery.db.transaction(async (tx) => {
     const now = new Date()
-    const fresh = await markProcessed(tx, { consumer: input.consumer, eventId: event.id, eventType: event.type, now })
-    if (!fresh) return 'duplicate'
-    const meta = {
-      now,
-      correlationId: event.correlationid,
-      causationId: event.id,
-      ...(event.traceparent ? { traceparent: event.traceparent } : {}),
-    }
-    await input.handler.run(event, { tx, meta, logger: input.logger })
+    const entry = { consumer: delivery.consumer, eventId: event.id, eventType: event.type, now }
+    if (!(await markProcessed(tx, entry))) return 'duplicate'
+    await delivery.handler.run(event, { tx, meta: metaOf(event, now), logger: delivery.logger })
     return 'handled'
   })
 }

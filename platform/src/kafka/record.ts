@@ -1,26 +1,51 @@
 import type { CloudEvent } from '@commerce/contracts'
 import { ContractViolation } from '@commerce/contracts'
-import type { EachMessagePayload, Producer } from 'kafkajs'
-import { isTransientDbError } from '../db/errors'
+import type { Producer } from 'kafkajs'
 import type { Db } from '../db/types'
+import { isTransient } from '../errors/classify'
+import { describeError } from '../errors/describe'
+import { TransientError } from '../errors/marked'
 import type { Logger } from '../log/index'
 import { consumedEvents, consumerHandleDuration, consumerRetries, deadLetters } from '../metrics/index'
+import { processCallingOut } from './call-out'
 import { decodeEvent } from './codec'
-import { type DeadLetterReason, sendToDlq } from './dlq'
+import { type ConsumedRecord, type DeadLetterReason, sendToDlq } from './dlq'
 import { type EventHandler, EventRejected } from './handle'
+import { type HandlerIndex, handlerFor } from './handlers'
 import { processInTransaction } from './process'
 import { type RetryPolicy, retryTransient } from './retry'
+import { Abandoned } from './sleep'
 
 /** What handling one record needs; built once per consumer. */
 export interface RecordPipeline {
   groupId: string
-  handlers: ReadonlyMap<string, EventHandler>
+  handlers: HandlerIndex
   db: Db
   logger: Logger
   retry: RetryPolicy
   /** Sends dead letters; acks are awaited before the offset moves. */
   producer: Producer
+  /** Aborted when the consumer stops: backoffs end and the record in hand is abandoned. */
+  signal: AbortSignal
 }
+
+/** One record in hand, with the group heartbeat that proves this member still owns its partition. */
+export interface RecordInHand {
+  record: ConsumedRecord
+  heartbeat: () => Promise<void>
+}
+
+/**
+ * `settled`: handled, duplicate, ignored or dead-lettered; commit past it. `abandoned`: the consumer is stopping or
+ * lost the partition; neither commit nor dead-letter, the partition's owner gets it again. `exhausted`: a transient
+ * failure outlived the retry budget; the consumer must stop without committing.
+ */
+export type RecordResult =
+  | { kind: 'settled' }
+  | { kind: 'abandoned'; cause: unknown }
+  | { kind: 'exhausted'; error: unknown }
+
+type Outcome = 'handled' | 'duplicate' | 'dead_lettered'
 
 function deadLetterReason(error: unknown): DeadLetterReason {
   if (error instanceof ContractViolation) return 'contract-violation'
@@ -30,15 +55,71 @@ function deadLetterReason(error: unknown): DeadLetterReason {
 
 async function deadLetter(
   pipeline: RecordPipeline,
-  { topic, partition, message }: EachMessagePayload,
-  failure: { reason: DeadLetterReason; error: unknown; type: string },
-): Promise<void> {
+  record: ConsumedRecord,
+  failure: { reason: DeadLetterReason; error: unknown },
+): Promise<'dead_lettered'> {
   const { groupId, logger } = pipeline
-  logger.warn('event dead-lettered', { topic, partition, offset: message.offset, ...failure })
-  await sendToDlq(pipeline.producer, { topic, partition, message, consumer: groupId, ...failure })
+  const { topic, partition, offset } = record
+  logger.warn('event dead-lettered', {
+    topic,
+    partition,
+    offset,
+    reason: failure.reason,
+    error: describeError(failure.error),
+  })
+  try {
+    await sendToDlq(pipeline.producer, { record, consumer: groupId, ...failure })
+  } catch (error) {
+    // A dead letter that was not written must not be committed past: retry it, and stop when that fails too.
+    throw new TransientError('dead letter not written', { cause: error })
+  }
   deadLetters.inc({ consumer: groupId, topic, reason: failure.reason })
-  consumedEvents.inc({ consumer: groupId, type: failure.type, outcome: 'dead_lettered' })
+  return 'dead_lettered'
 }
+
+function process(
+  pipeline: RecordPipeline,
+  handler: EventHandler,
+  eventAndLogger: { event: CloudEvent<unknown>; logger: Logger },
+) {
+  const delivery = { db: pipeline.db, consumer: pipeline.groupId, ...eventAndLogger }
+  return handler.mode === 'calls-out'
+    ? processCallingOut({ ...delivery, handler })
+    : processInTransaction({ ...delivery, handler })
+}
+
+/** Runs `attempt` under the one retry budget; a failed heartbeat or a stop abandons the record. */
+async function settle(
+  pipeline: RecordPipeline,
+  inHand: RecordInHand & { type: string; logger: Logger },
+  attempt: () => Promise<Outcome>,
+): Promise<RecordResult> {
+  const { groupId } = pipeline
+  try {
+    const outcome = await retryTransient(attempt, {
+      policy: pipeline.retry,
+      isTransient,
+      signal: pipeline.signal,
+      onRetry: async (error, n) => {
+        consumerRetries.inc({ consumer: groupId, type: inHand.type })
+        inHand.logger.warn('transient failure, retrying', { attempt: n, error: describeError(error) })
+        // Fails when the group is rebalancing or dropped this member: the partition may no longer be ours.
+        await inHand
+          .heartbeat()
+          .catch((lost: unknown) => Promise.reject(new Abandoned('lost the group', { cause: lost })))
+      },
+    })
+    consumedEvents.inc({ consumer: groupId, type: inHand.type, outcome })
+    return { kind: 'settled' }
+  } catch (error) {
+    if (!(error instanceof Abandoned)) return { kind: 'exhausted', error }
+    consumedEvents.inc({ consumer: groupId, type: inHand.type, outcome: 'abandoned' })
+    inHand.logger.warn('record abandoned, not committed', { ...position(inHand.record), why: describeError(error) })
+    return { kind: 'abandoned', cause: error.cause }
+  }
+}
+
+const position = ({ topic, partition, offset }: ConsumedRecord) => ({ topic, partition, offset })
 
 function eventLogger(logger: Logger, event: CloudEvent<unknown>): Logger {
   return logger.child({
@@ -51,41 +132,40 @@ function eventLogger(logger: Logger, event: CloudEvent<unknown>): Logger {
 }
 
 /**
- * Takes one record to a final outcome, after which its offset may be committed: handled, duplicate, ignored (unknown
- * type) or dead-lettered. Throws only when a transient failure outlived its retries: the record must then be redelivered.
+ * Takes one record to a result (see RecordResult). Transient failures, including a dead letter that could not be
+ * written, are retried in place under one budget; anything else is dead-lettered.
  */
-export async function handleRecord(pipeline: RecordPipeline, payload: EachMessagePayload): Promise<void> {
+export async function handleRecord(pipeline: RecordPipeline, inHand: RecordInHand): Promise<RecordResult> {
   const { groupId } = pipeline
+  const { record } = inHand
   let event: CloudEvent<unknown>
   try {
-    event = decodeEvent(payload.message.value)
+    event = decodeEvent(record.value)
   } catch (error) {
-    return deadLetter(pipeline, payload, { reason: 'undecodable', error, type: 'unknown' })
+    const context = { ...inHand, type: 'unknown', logger: pipeline.logger }
+    return settle(pipeline, context, () => deadLetter(pipeline, record, { reason: 'undecodable', error }))
   }
-  const handler = pipeline.handlers.get(event.type)
-  if (!handler) {
+  const handler = handlerFor(pipeline.handlers, event)
+  if (typeof handler === 'string') {
     consumedEvents.inc({ consumer: groupId, type: event.type, outcome: 'ignored' })
-    return
+    pipeline.logger.debug('event skipped', {
+      ...position(record),
+      type: event.type,
+      dataschema: event.dataschema,
+      why: handler,
+    })
+    return { kind: 'settled' }
   }
   const started = performance.now()
   const logger = eventLogger(pipeline.logger, event)
-  try {
-    const outcome = await retryTransient(
-      () => processInTransaction({ db: pipeline.db, consumer: groupId, handler, event, logger }),
-      {
-        policy: pipeline.retry,
-        isTransient: isTransientDbError,
-        onRetry: async (error, attempt) => {
-          consumerRetries.inc({ consumer: groupId, type: event.type })
-          logger.warn('transient failure, retrying', { attempt, error })
-          await payload.heartbeat()
-        },
-      },
-    )
-    consumedEvents.inc({ consumer: groupId, type: event.type, outcome })
-  } catch (error) {
-    if (isTransientDbError(error)) throw error
-    await deadLetter(pipeline, payload, { reason: deadLetterReason(error), error, type: event.type })
-  }
+  const result = await settle(pipeline, { ...inHand, type: event.type, logger }, async () => {
+    try {
+      return await process(pipeline, handler, { event, logger })
+    } catch (error) {
+      if (isTransient(error)) throw error
+      return deadLetter(pipeline, record, { reason: deadLetterReason(error), error })
+    }
+  })
   consumerHandleDuration.observe({ consumer: groupId, type: event.type }, performance.now() - started)
+  return result
 }

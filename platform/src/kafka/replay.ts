@@ -1,83 +1,97 @@
-import type { Kafka } from 'kafkajs'
+import type { KafkaMessage, Producer } from 'kafkajs'
+import { type KafkaClient, kafkaOf } from './client'
 import { headerValue } from './codec'
 import { withoutDlqHeaders } from './dlq'
+import { committedOffsets, endOffsets } from './offsets'
 
 export interface ReplayOptions {
-  kafka: Kafka
+  kafka: KafkaClient
   /** The dead-letter topic, e.g. `commerce.order.events.dlq`. */
   dlqTopic: string
   /** Replay at most this many records (default: all that are there when the replay starts). */
   limit?: number
-  /** Replay only records whose `dlq-reason` header is one of these. */
+  /** Replay only records whose `dlq-reason` header is one of these; the others stay in the DLQ. */
   reasons?: string[]
 }
 
-/** The replay group's committed offset marks what was already moved back, so running a replay twice moves nothing. */
-export const REPLAY_GROUP = 'commerce-dlq-replay'
+/**
+ * The replay group of a DLQ: its committed offset marks what was already moved back (or set aside), so running a
+ * replay twice moves nothing. One group per DLQ, so replays of different DLQs never rebalance each other.
+ */
+export const replayGroupOf = (dlqTopic: string): string => `commerce-dlq-replay.${dlqTopic}`
 
-/** Per partition: where the replay group stands and where the DLQ ends. */
-async function positions(kafka: Kafka, topic: string) {
-  const admin = kafka.admin()
-  await admin.connect()
-  try {
-    const ends = await admin.fetchTopicOffsets(topic)
-    const [committed] = await admin.fetchOffsets({ groupId: REPLAY_GROUP, topics: [topic] })
-    const done = new Map((committed?.partitions ?? []).map((p) => [p.partition, BigInt(p.offset)]))
-    return ends.map((o) => ({ partition: o.partition, end: BigInt(o.high), replayed: done.get(o.partition) ?? -1n }))
-  } finally {
-    await admin.disconnect()
+/** Per partition of the DLQ: where it ends now, for those the replay group has not reached yet. */
+async function pendingEnds(kafka: KafkaClient, dlqTopic: string): Promise<Map<number, bigint>> {
+  const [ends, done] = await Promise.all([
+    endOffsets(kafka, [dlqTopic]),
+    committedOffsets(kafka, replayGroupOf(dlqTopic), [dlqTopic]),
+  ])
+  // -1 = the group never committed here: everything from the log start is pending.
+  const replayed = (partition: number) => done.find((d) => d.partition === partition)?.offset ?? -1n
+  return new Map(
+    ends.filter((e) => e.offset > 0n && replayed(e.partition) < e.offset).map((e) => [e.partition, e.offset]),
+  )
+}
+
+/**
+ * What happens to one dead letter: `move` sends it back to its topic without the dlq-* headers; `keep` re-appends it,
+ * unchanged, to the DLQ's tail before the group commits past it, so a later replay (another filter, none) finds it.
+ */
+async function settleLetter(producer: Producer, message: KafkaMessage, where: { dlqTopic: string; move?: string }) {
+  const { key, value } = message
+  const { dlqTopic, move } = where
+  if (move) {
+    const headers = { ...withoutDlqHeaders(message.headers), 'dlq-replayed-at': new Date().toISOString() }
+    await producer.send({ topic: move, acks: -1, messages: [{ key, value, headers }] })
+  } else {
+    await producer.send({ topic: dlqTopic, acks: -1, messages: [{ key, value, headers: message.headers ?? {} }] })
   }
+}
+
+function destination(message: KafkaMessage, reasons: string[] | undefined): string | undefined {
+  const reason = headerValue(message.headers, 'dlq-reason') ?? ''
+  const origin = headerValue(message.headers, 'dlq-original-topic')
+  return origin && (!reasons || reasons.includes(reason)) ? origin : undefined
 }
 
 /**
  * Moves dead letters back to the topic they came from (header `dlq-original-topic`), with their key, value and
- * original headers; stops at the end the DLQ had when the replay started. Consumers dedupe by event id, so a record
- * that some group already handled is harmless. Returns how many records were moved and skipped.
+ * original headers; stops at the end the DLQ had when the replay started. Letters left out by `reasons` (or without an
+ * origin) are re-appended to the DLQ, never lost. Consumers dedupe by event id, so a record that some group already
+ * handled is harmless. Returns how many records were moved and kept.
  */
 export async function replayDlq(options: ReplayOptions): Promise<{ moved: number; skipped: number }> {
   const { kafka, dlqTopic } = options
-  const stand = await positions(kafka, dlqTopic)
-  const ends = new Map(stand.map((p) => [p.partition, p.end]))
-  // -1 = the group never committed here: everything from the log start is pending.
-  const pending = new Map(stand.filter((p) => p.end > 0n && p.replayed < p.end).map((p) => [p.partition, p.end]))
+  const ends = await pendingEnds(kafka, dlqTopic)
   // An empty DLQ needs no group: joining and leaving at once can strand a member the next replay must wait out.
-  if (pending.size === 0) return { moved: 0, skipped: 0 }
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false })
-  const consumer = kafka.consumer({
-    groupId: REPLAY_GROUP,
+  if (ends.size === 0) return { moved: 0, skipped: 0 }
+  const client = kafkaOf(kafka)
+  const producer = client.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false })
+  const consumer = client.consumer({
+    groupId: replayGroupOf(dlqTopic),
     allowAutoTopicCreation: false,
     maxWaitTimeInMs: 200,
     sessionTimeout: 10_000,
   })
   await Promise.all([producer.connect(), consumer.connect()])
-  let moved = 0
-  let skipped = 0
+  const counts = { moved: 0, skipped: 0 }
   try {
     await consumer.subscribe({ topic: dlqTopic, fromBeginning: true })
     const done = Promise.withResolvers<void>()
+    const pending = new Set(ends.keys())
+    const limitReached = () => options.limit !== undefined && counts.moved >= options.limit
     const markDone = (partition: number, next: bigint) => {
       if (next >= (ends.get(partition) ?? 0n)) pending.delete(partition)
-      if (pending.size === 0 || (options.limit !== undefined && moved >= options.limit)) done.resolve()
+      if (pending.size === 0 || limitReached()) done.resolve()
     }
     await consumer.run({
       autoCommit: false,
       eachMessage: async ({ partition, message }) => {
         const next = BigInt(message.offset) + 1n
-        const limitReached = options.limit !== undefined && moved >= options.limit
-        if (limitReached || next > (ends.get(partition) ?? 0n)) return markDone(partition, next)
-        const reason = headerValue(message.headers, 'dlq-reason') ?? ''
-        const origin = headerValue(message.headers, 'dlq-original-topic')
-        if (!origin || (options.reasons && !options.reasons.includes(reason))) {
-          skipped++
-        } else {
-          const headers = { ...withoutDlqHeaders(message.headers), 'dlq-replayed-at': new Date().toISOString() }
-          await producer.send({
-            topic: origin,
-            acks: -1,
-            messages: [{ key: message.key, value: message.value, headers }],
-          })
-          moved++
-        }
+        if (limitReached() || next > (ends.get(partition) ?? 0n)) return markDone(partition, next)
+        const origin = destination(message, options.reasons)
+        await settleLetter(producer, message, origin ? { dlqTopic, move: origin } : { dlqTopic })
+        counts[origin ? 'moved' : 'skipped']++
         await consumer.commitOffsets([{ topic: dlqTopic, partition, offset: next.toString() }])
         markDone(partition, next)
       },
@@ -87,5 +101,5 @@ export async function replayDlq(options: ReplayOptions): Promise<{ moved: number
     await consumer.disconnect()
     await producer.disconnect()
   }
-  return { moved, skipped }
+  return counts
 }

@@ -17,7 +17,7 @@ export const httpRequestDuration = new Histogram({
 
 export const consumedEvents = new Counter({
   name: 'consumer_events_total',
-  help: 'Events seen by consumers, by outcome (handled, duplicate, ignored, dead_lettered)',
+  help: 'Events seen by consumers, by outcome (handled, duplicate, ignored, dead_lettered, abandoned)',
   labelNames: ['consumer', 'type', 'outcome'] as const,
   registers: [registry],
 })
@@ -41,5 +41,12 @@ export const deadLetters = new Counter({
   name: 'consumer_dead_letters_total',
   help: 'Records sent to <topic>.dlq, by reason',
   labelNames: ['consumer', 'topic', 'reason'] as const,
+  registers: [registry],
+})
+
+export const consumerFatalStops = new Counter({
+  name: 'consumer_fatal_stops_total',
+  help: 'Consumers that stopped for good because a failure outlived its retries (the process should exit)',
+  labelNames: ['consumer'] as const,
   registers: [registry],
 })

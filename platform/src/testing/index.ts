@@ -1,12 +1,5 @@
+export { commitGroupOffsets, endOffsets, type PartitionOffset, positionGroupAtEnd } from '../kafka/offsets'
+export { type TappedRecord, type TopicTap, tapTopics } from '../kafka/tap'
 export { testEnv } from './env'
 export { eventually } from './eventually'
 export { freshId, freshName } from './ids'
-export {
-  commitGroupOffsets,
-  endOffsets,
-  type PartitionOffset,
-  positionGroupAtEnd,
-  type TappedRecord,
-  type TopicTap,
-  tapTopics,
-} from './kafka'

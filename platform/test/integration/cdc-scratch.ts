@@ -1,5 +1,5 @@
 import { createConnection } from 'mysql2/promise'
-import { createKafka, ensureTopics } from '../../src/kafka'
+import { createKafka, deleteTopics, ensureTopics } from '../../src/kafka'
 import { eventually, freshName, testEnv } from '../../src/testing'
 import {
   connectorStatus,
@@ -87,11 +87,7 @@ export async function cdcScratch() {
     await deleteConnector(env.connectUrl, name)
     await admin.query(`DROP DATABASE IF EXISTS \`${database}\``)
     await admin.end()
-    const kafkaAdmin = kafka.admin()
-    await kafkaAdmin.connect()
-    const existing = new Set(await kafkaAdmin.listTopics())
-    await kafkaAdmin.deleteTopics({ topics: topics.filter((t) => existing.has(t)) })
-    await kafkaAdmin.disconnect()
+    await deleteTopics(kafka, topics)
   }
   return {
     db,

@@ -1,29 +1,24 @@
 import { describe, expect, test } from 'bun:test'
-import { sql } from 'drizzle-orm'
+import { Redis } from 'ioredis'
 import { createConnection } from 'mysql2/promise'
-import { type EventHandler, encodeEvent } from '../../src/kafka'
-import { consumerRetries } from '../../src/metrics'
+import { encodeEvent, handle, transient } from '../../src/kafka'
 import { eventually, tapTopics } from '../../src/testing'
 import { LabNoteCreatedV1 } from '../lab/events'
 import { onNoteCreated } from '../lab/handlers'
 import { writeNote } from '../lab/notes'
-import { labNotes } from '../lab/schema'
-import { effectsOf, LAB_DLQ, LAB_TOPIC, labInfra, outcomeCount, startLabConsumer } from './lab-fixture'
+import {
+  effectsOf,
+  insertBareNote,
+  LAB_DLQ,
+  LAB_TOPIC,
+  labInfra,
+  outcomeCount,
+  produceTo,
+  retryCount,
+  startLabConsumer,
+} from './lab-fixture'
 
 const meta = () => ({ now: new Date(), correlationId: crypto.randomUUID(), causationId: crypto.randomUUID() })
-
-/** A note row without an outbox row, so the test alone decides which records reach the topic. */
-async function insertBareNote(infra: ReturnType<typeof labInfra>, body: string): Promise<number> {
-  const [inserted] = await infra.db.insert(labNotes).values({ body, createdAt: new Date() })
-  return inserted.insertId
-}
-
-async function produce(infra: ReturnType<typeof labInfra>, messages: { key: string; value: string }[]) {
-  const producer = infra.kafka.producer({ allowAutoTopicCreation: false })
-  await producer.connect()
-  await producer.send({ topic: LAB_TOPIC, acks: -1, messages })
-  await producer.disconnect()
-}
 
 describe('consumer runner', () => {
   test('when the same event is delivered twice, then its effect happens once', async () => {
@@ -33,7 +28,7 @@ describe('consumer runner', () => {
     const { noteId, outgoing } = await writeNote(infra.db, 'delivered twice')
     await eventually(async () => (await effectsOf(infra, noteId)).length === 1)
     const { key, value } = encodeEvent(outgoing)
-    await produce(infra, [{ key, value }])
+    await produceTo(infra, [{ key, value }])
 
     await eventually(async () => (await outcomeCount(consumer.groupId, 'lab.note.created', 'duplicate')) === 1)
     expect((await effectsOf(infra, noteId)).map((e) => e.eventId)).toEqual([outgoing.event.id])
@@ -48,7 +43,7 @@ describe('consumer runner', () => {
     const broken = { ...poison.event, data: { noteId: 'not-a-number', body: 'x' } }
     const valid = LabNoteCreatedV1.create({ noteId, body: 'after the poison' }, meta())
 
-    await produce(infra, [
+    await produceTo(infra, [
       { key: String(noteId), value: JSON.stringify(broken) },
       { key: String(noteId), value: 'not json at all' },
       { key: String(noteId), value: encodeEvent(valid).value },
@@ -65,6 +60,7 @@ describe('consumer runner', () => {
     ])
     expect(letters[0]?.headers['dlq-error']).toContain('/noteId')
     expect(letters[0]?.headers['dlq-consumer']).toBe(_consumer.groupId)
+    expect(letters.map((r) => r.headers['dlq-rejection-reason'])).toEqual([undefined, undefined])
   })
 
   test('when the handler rejects an event, then it is dead-lettered as rejected and not retried', async () => {
@@ -76,10 +72,10 @@ describe('consumer runner', () => {
       meta(),
     )
 
-    await produce(infra, [{ key: unknownNote.key, value: encodeEvent(unknownNote).value }])
+    await produceTo(infra, [{ key: unknownNote.key, value: encodeEvent(unknownNote).value }])
 
     const letter = await eventually(() => dlq.records.find((r) => r.value?.includes(unknownNote.event.id)))
-    expect(letter.headers['dlq-reason']).toBe('rejected')
+    expect([letter.headers['dlq-reason'], letter.headers['dlq-rejection-reason']]).toEqual(['rejected', 'unknown-note'])
     expect(await outcomeCount(consumer.groupId, 'lab.note.created', 'dead_lettered')).toBe(1)
   })
 
@@ -90,7 +86,7 @@ describe('consumer runner', () => {
     const known = LabNoteCreatedV1.create({ noteId, body: 'after an unknown type' }, meta())
     const unknown = { ...known.event, id: crypto.randomUUID(), type: 'lab.note.archived' }
 
-    await produce(infra, [
+    await produceTo(infra, [
       { key: String(noteId), value: JSON.stringify(unknown) },
       { key: String(noteId), value: encodeEvent(known).value },
     ])
@@ -101,15 +97,8 @@ describe('consumer runner', () => {
 
   test('when the database reports a transient error, then the event is retried in place, not dead-lettered', async () => {
     await using infra = labInfra()
-    const handler = onNoteCreated('transient')
     // The handler waits at most 1 s for a row lock, so the test's lock below turns into ER_LOCK_WAIT_TIMEOUT.
-    const impatient: EventHandler = {
-      type: handler.type,
-      run: async (event, context) => {
-        await context.tx.execute(sql`SET SESSION innodb_lock_wait_timeout = 1`)
-        await handler.run(event, context)
-      },
-    }
+    const impatient = onNoteCreated('transient', { lockWaitTimeoutS: 1 })
     await using consumer = await startLabConsumer(infra, { handlers: [impatient] })
     const noteId = await insertBareNote(infra, 'locked for a while')
     const locker = await createConnection({ uri: infra.env.databaseUrl('lab') })
@@ -118,7 +107,7 @@ describe('consumer runner', () => {
     const retriesBefore = await retryCount(consumer.groupId)
     const event = LabNoteCreatedV1.create({ noteId, body: 'locked for a while' }, meta())
 
-    await produce(infra, [{ key: event.key, value: encodeEvent(event).value }])
+    await produceTo(infra, [{ key: event.key, value: encodeEvent(event).value }])
     await eventually(async () => (await retryCount(consumer.groupId)) > retriesBefore, { timeoutMs: 20_000 })
     await locker.commit()
     await locker.end()
@@ -127,9 +116,111 @@ describe('consumer runner', () => {
     expect(await outcomeCount(consumer.groupId, 'lab.note.created', 'dead_lettered')).toBe(0)
     expect(await outcomeCount(consumer.groupId, 'lab.note.created', 'handled')).toBe(1)
   })
+
+  test('when an event of a handled type arrives in a version nobody handles, then it is skipped, not dead-lettered', async () => {
+    await using infra = labInfra()
+    await using dlq = await tapTopics(infra.kafka, [LAB_DLQ])
+    await using consumer = await startLabConsumer(infra)
+    const noteId = await insertBareNote(infra, 'after a v2 event')
+    const v1 = LabNoteCreatedV1.create({ noteId, body: 'after a v2 event' }, meta())
+    const v2 = {
+      ...v1.event,
+      id: crypto.randomUUID(),
+      dataschema: 'urn:commerce:schema:lab.note.created:v2',
+      data: { note: { id: noteId }, text: 'v2 shape' },
+    }
+
+    await produceTo(infra, [
+      { key: String(noteId), value: JSON.stringify(v2) },
+      { key: String(noteId), value: encodeEvent(v1).value },
+    ])
+
+    await eventually(async () => (await effectsOf(infra, noteId)).length === 1)
+    await dlq.caughtUp()
+    expect({
+      ignored: await outcomeCount(consumer.groupId, 'lab.note.created', 'ignored'),
+      deadLettered: dlq.records.filter((r) => r.key === String(noteId)).length,
+    }).toEqual({ ignored: 1, deadLettered: 0 })
+  })
+
+  test('when a handler throws an error nobody classified, then it is dead-lettered at once as handler-error', async () => {
+    await using infra = labInfra()
+    await using dlq = await tapTopics(infra.kafka, [LAB_DLQ])
+    let calls = 0
+    const buggy = handle(LabNoteCreatedV1, async () => {
+      calls++
+      throw new RangeError('a bug in the handler')
+    })
+    await using consumer = await startLabConsumer(infra, { handlers: [buggy] })
+    const event = LabNoteCreatedV1.create({ noteId: await insertBareNote(infra, 'buggy'), body: 'buggy' }, meta())
+
+    await produceTo(infra, [encodeEvent(event)])
+
+    const letter = await eventually(() => dlq.records.find((r) => r.headers['id'] === event.event.id))
+    expect({
+      reason: letter.headers['dlq-reason'],
+      error: letter.headers['dlq-error'],
+      calls,
+      retries: await retryCount(consumer.groupId),
+    }).toEqual({ reason: 'handler-error', error: 'RangeError: a bug in the handler', calls: 1, retries: 0 })
+  })
+
+  test('when a Redis connection is closed or a called service answers 503, then the event is retried in place and handled', async () => {
+    await using infra = labInfra()
+    await using flaky = flakyService()
+    const redis = new Redis('redis://127.0.0.1:1', {
+      lazyConnect: true,
+      retryStrategy: () => null,
+      maxRetriesPerRequest: 0,
+    })
+    redis.on('error', () => {})
+    const failures = [() => redis.get('never'), () => fetch(flaky.url).then(flaky.raiseForStatus)]
+    const apply = onNoteCreated('transient-infra')
+    const calling = handle(LabNoteCreatedV1, async (event, context) => {
+      await failures.shift()?.()
+      await apply.run(event, context)
+    })
+    await using consumer = await startLabConsumer(infra, { handlers: [calling] })
+    const noteId = await insertBareNote(infra, 'flaky dependencies')
+    const event = LabNoteCreatedV1.create({ noteId, body: 'flaky dependencies' }, meta())
+
+    await produceTo(infra, [{ key: event.key, value: encodeEvent(event).value }])
+
+    await eventually(async () => (await effectsOf(infra, noteId)).length === 1)
+    redis.disconnect()
+    expect({
+      handled: await outcomeCount(consumer.groupId, 'lab.note.created', 'handled'),
+      deadLettered: await outcomeCount(consumer.groupId, 'lab.note.created', 'dead_lettered'),
+      retries: await retryCount(consumer.groupId),
+    }).toEqual({ handled: 1, deadLettered: 0, retries: 2 })
+  })
+
+  test('when a handler marks a failure transient, then it is retried instead of dead-lettered', async () => {
+    await using infra = labInfra()
+    let calls = 0
+    const apply = onNoteCreated('marked')
+    const marked = handle(LabNoteCreatedV1, async (event, context) => {
+      calls++
+      if (calls === 1) throw transient(new Error('the gateway asked us to come back'))
+      await apply.run(event, context)
+    })
+    await using consumer = await startLabConsumer(infra, { handlers: [marked] })
+    const noteId = await insertBareNote(infra, 'marked transient')
+    const event = LabNoteCreatedV1.create({ noteId, body: 'marked transient' }, meta())
+
+    await produceTo(infra, [{ key: event.key, value: encodeEvent(event).value }])
+
+    await eventually(async () => (await effectsOf(infra, noteId)).length === 1)
+    expect({ calls, retries: await retryCount(consumer.groupId) }).toEqual({ calls: 2, retries: 1 })
+  })
 })
 
-async function retryCount(groupId: string): Promise<number> {
-  const metric = await consumerRetries.get()
-  return metric.values.find((v) => v.labels.consumer === groupId)?.value ?? 0
+/** A service that answers 503 (status on the thrown error, as an HTTP client would carry it). */
+function flakyService() {
+  const server = Bun.serve({ port: 0, fetch: () => new Response('busy', { status: 503 }) })
+  const raiseForStatus = (response: Response) => {
+    if (!response.ok) throw Object.assign(new Error(`answered ${response.status}`), { status: response.status })
+  }
+  const stop = () => server.stop(true)
+  return { url: `http://127.0.0.1:${server.port}/`, raiseForStatus, [Symbol.asyncDispose]: stop }
 }

@@ -24,5 +24,5 @@ export function spawnLabConsumer(groupId: string, env: Record<string, string>) {
     child.kill('SIGKILL')
     await child.exited
   }
-  return { pid: child.pid, stop, crash, [Symbol.asyncDispose]: stop }
+  return { pid: child.pid, exited: child.exited, stop, crash, [Symbol.asyncDispose]: stop }
 }
