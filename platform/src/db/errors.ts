@@ -11,6 +11,12 @@ function driverError(error: unknown): Coded | undefined {
   return undefined
 }
 
+/** The mysql2 error code (`ER_DUP_ENTRY`…) under Drizzle's wrapping, if the error came from the driver. */
+export function driverCode(error: unknown): string | undefined {
+  const code = driverError(error)?.code
+  return typeof code === 'string' ? code : undefined
+}
+
 /** True when a unique or primary key rejected the write (ER_DUP_ENTRY). */
 export function isDuplicateKey(error: unknown): boolean {
   return driverError(error)?.code === 'ER_DUP_ENTRY'

@@ -1,17 +1,5 @@
+import { driverCode } from '../db/errors'
 import { CommonErrors } from './common-errors'
-
-type Coded = { code?: unknown; errno?: unknown; cause?: unknown }
-
-/** The mysql2 error code (`ER_DUP_ENTRY`…) under Drizzle's wrapping, if the error came from the driver. */
-export function driverCode(error: unknown): string | undefined {
-  let current: unknown = error
-  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-    const coded = current as Coded
-    if (typeof coded.code === 'string' && typeof coded.errno === 'number') return coded.code
-    current = coded.cause
-  }
-  return undefined
-}
 
 // A value the schema let through but a column rejects: a missing bound in a route schema, still the caller's input.
 const invalidValueCodes = new Set([

@@ -1,4 +1,4 @@
-import { isTransientDbError } from '../db/errors'
+import { driverCode, isTransientDbError } from '../db/errors'
 import {
   claimIdempotencyKey,
   findIdempotencyKey,
@@ -10,7 +10,6 @@ import type { Db, Tx } from '../db/types'
 import type { Logger } from '../log/index'
 import { AppError } from './app-error'
 import { CommonErrors } from './common-errors'
-import { driverCode } from './db-errors'
 import { errorBody } from './envelope'
 import { bodyOf, statusCodeOf } from './status-code'
 

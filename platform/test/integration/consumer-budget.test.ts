@@ -15,6 +15,7 @@ import { eventually, freshName, positionGroupAtEnd, tapTopics } from '../../src/
 import { LabNoteCreatedV1 } from '../lab/events'
 import {
   effectsOf,
+  freshMeta,
   insertBareNote,
   LAB_DLQ,
   LAB_TOPIC,
@@ -25,8 +26,6 @@ import {
   startLabConsumer,
 } from './lab-fixture'
 import { spawnLabConsumer } from './stack-control'
-
-const meta = () => ({ now: new Date(), correlationId: crypto.randomUUID(), causationId: crypto.randomUUID() })
 
 /** A handler whose dependency is down for good: every call fails transiently. */
 function alwaysDown() {
@@ -46,7 +45,7 @@ async function standsAt(infra: LabInfra, groupId: string, written: PartitionOffs
 
 async function labEvent(infra: LabInfra, body: string) {
   const noteId = await insertBareNote(infra, body)
-  return { noteId, event: LabNoteCreatedV1.create({ noteId, body }, meta()) }
+  return { noteId, event: LabNoteCreatedV1.create({ noteId, body }, freshMeta()) }
 }
 
 describe('consumer runner retry budget', () => {

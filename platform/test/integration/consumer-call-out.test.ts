@@ -6,6 +6,7 @@ import { onNoteCreatedCallingOut } from '../lab/handlers'
 import { startReceiptsServer } from '../lab/receipts'
 import {
   effectsOf,
+  freshMeta,
   insertBareNote,
   labInfra,
   outcomeCount,
@@ -14,8 +15,6 @@ import {
   startLabConsumer,
 } from './lab-fixture'
 
-const meta = () => ({ now: new Date(), correlationId: crypto.randomUUID(), causationId: crypto.randomUUID() })
-
 describe('consumer runner: a handler that calls out', () => {
   test('when the final step fails after the call and the event is redelivered later, then the call is keyed once and the effect happens once', async () => {
     await using infra = labInfra()
@@ -23,7 +22,7 @@ describe('consumer runner: a handler that calls out', () => {
     const handler = onNoteCreatedCallingOut('call-out', { receiptsUrl: receipts.url, failFinalStepOnce: true })
     await using consumer = await startLabConsumer(infra, { handlers: [handler] })
     const noteId = await insertBareNote(infra, 'calls out')
-    const event = LabNoteCreatedV1.create({ noteId, body: 'calls out' }, meta())
+    const event = LabNoteCreatedV1.create({ noteId, body: 'calls out' }, freshMeta())
     const key = `note-effect-${event.event.id}`
 
     await produceTo(infra, [encodeEvent(event)])

@@ -6,6 +6,7 @@ import { LabNoteCreatedV1 } from '../lab/events'
 import { onNoteCreated } from '../lab/handlers'
 import {
   effectsOf,
+  freshMeta,
   insertBareNote,
   LAB_DLQ,
   labInfra,
@@ -14,8 +15,6 @@ import {
   retryCount,
   startLabConsumer,
 } from './lab-fixture'
-
-const meta = () => ({ now: new Date(), correlationId: crypto.randomUUID(), causationId: crypto.randomUUID() })
 
 describe('consumer runner during a rebalance', () => {
   test('when a second member joins while a record is being retried, then the record is abandoned uncommitted, not dead-lettered, and takes effect once', async () => {
@@ -29,7 +28,7 @@ describe('consumer runner during a rebalance', () => {
     const locker = await createConnection({ uri: infra.env.databaseUrl('lab') })
     await locker.beginTransaction()
     await locker.query('SELECT id FROM lab_notes WHERE id = ? FOR UPDATE', [noteId])
-    const event = LabNoteCreatedV1.create({ noteId, body: 'locked during a rebalance' }, meta())
+    const event = LabNoteCreatedV1.create({ noteId, body: 'locked during a rebalance' }, freshMeta())
 
     await produceTo(infra, [{ key: event.key, value: encodeEvent(event).value }])
     await eventually(async () => (await retryCount(first.groupId)) > 0, { timeoutMs: 20_000 })

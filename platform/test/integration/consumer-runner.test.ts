@@ -8,6 +8,7 @@ import { onNoteCreated } from '../lab/handlers'
 import { writeNote } from '../lab/notes'
 import {
   effectsOf,
+  freshMeta,
   insertBareNote,
   LAB_DLQ,
   LAB_TOPIC,
@@ -17,8 +18,6 @@ import {
   retryCount,
   startLabConsumer,
 } from './lab-fixture'
-
-const meta = () => ({ now: new Date(), correlationId: crypto.randomUUID(), causationId: crypto.randomUUID() })
 
 describe('consumer runner', () => {
   test('when the same event is delivered twice, then its effect happens once', async () => {
@@ -39,9 +38,9 @@ describe('consumer runner', () => {
     await using dlq = await tapTopics(infra.kafka, [LAB_DLQ])
     await using _consumer = await startLabConsumer(infra)
     const noteId = await insertBareNote(infra, 'after the poison')
-    const poison = LabNoteCreatedV1.create({ noteId, body: 'x' }, meta())
+    const poison = LabNoteCreatedV1.create({ noteId, body: 'x' }, freshMeta())
     const broken = { ...poison.event, data: { noteId: 'not-a-number', body: 'x' } }
-    const valid = LabNoteCreatedV1.create({ noteId, body: 'after the poison' }, meta())
+    const valid = LabNoteCreatedV1.create({ noteId, body: 'after the poison' }, freshMeta())
 
     await produceTo(infra, [
       { key: String(noteId), value: JSON.stringify(broken) },
@@ -69,7 +68,7 @@ describe('consumer runner', () => {
     await using consumer = await startLabConsumer(infra)
     const unknownNote = LabNoteCreatedV1.create(
       { noteId: 2 ** 40 + Math.floor(Math.random() * 1e6), body: '?' },
-      meta(),
+      freshMeta(),
     )
 
     await produceTo(infra, [{ key: unknownNote.key, value: encodeEvent(unknownNote).value }])
@@ -83,7 +82,7 @@ describe('consumer runner', () => {
     await using infra = labInfra()
     await using consumer = await startLabConsumer(infra)
     const noteId = await insertBareNote(infra, 'after an unknown type')
-    const known = LabNoteCreatedV1.create({ noteId, body: 'after an unknown type' }, meta())
+    const known = LabNoteCreatedV1.create({ noteId, body: 'after an unknown type' }, freshMeta())
     const unknown = { ...known.event, id: crypto.randomUUID(), type: 'lab.note.archived' }
 
     await produceTo(infra, [
@@ -105,7 +104,7 @@ describe('consumer runner', () => {
     await locker.beginTransaction()
     await locker.query('SELECT id FROM lab_notes WHERE id = ? FOR UPDATE', [noteId])
     const retriesBefore = await retryCount(consumer.groupId)
-    const event = LabNoteCreatedV1.create({ noteId, body: 'locked for a while' }, meta())
+    const event = LabNoteCreatedV1.create({ noteId, body: 'locked for a while' }, freshMeta())
 
     await produceTo(infra, [{ key: event.key, value: encodeEvent(event).value }])
     await eventually(async () => (await retryCount(consumer.groupId)) > retriesBefore, { timeoutMs: 20_000 })
@@ -122,7 +121,7 @@ describe('consumer runner', () => {
     await using dlq = await tapTopics(infra.kafka, [LAB_DLQ])
     await using consumer = await startLabConsumer(infra)
     const noteId = await insertBareNote(infra, 'after a v2 event')
-    const v1 = LabNoteCreatedV1.create({ noteId, body: 'after a v2 event' }, meta())
+    const v1 = LabNoteCreatedV1.create({ noteId, body: 'after a v2 event' }, freshMeta())
     const v2 = {
       ...v1.event,
       id: crypto.randomUUID(),
@@ -152,7 +151,7 @@ describe('consumer runner', () => {
       throw new RangeError('a bug in the handler')
     })
     await using consumer = await startLabConsumer(infra, { handlers: [buggy] })
-    const event = LabNoteCreatedV1.create({ noteId: await insertBareNote(infra, 'buggy'), body: 'buggy' }, meta())
+    const event = LabNoteCreatedV1.create({ noteId: await insertBareNote(infra, 'buggy'), body: 'buggy' }, freshMeta())
 
     await produceTo(infra, [encodeEvent(event)])
 
@@ -182,7 +181,7 @@ describe('consumer runner', () => {
     })
     await using consumer = await startLabConsumer(infra, { handlers: [calling] })
     const noteId = await insertBareNote(infra, 'flaky dependencies')
-    const event = LabNoteCreatedV1.create({ noteId, body: 'flaky dependencies' }, meta())
+    const event = LabNoteCreatedV1.create({ noteId, body: 'flaky dependencies' }, freshMeta())
 
     await produceTo(infra, [{ key: event.key, value: encodeEvent(event).value }])
 
@@ -206,7 +205,7 @@ describe('consumer runner', () => {
     })
     await using consumer = await startLabConsumer(infra, { handlers: [marked] })
     const noteId = await insertBareNote(infra, 'marked transient')
-    const event = LabNoteCreatedV1.create({ noteId, body: 'marked transient' }, meta())
+    const event = LabNoteCreatedV1.create({ noteId, body: 'marked transient' }, freshMeta())
 
     await produceTo(infra, [{ key: event.key, value: encodeEvent(event).value }])
 

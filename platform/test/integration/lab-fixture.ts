@@ -80,3 +80,10 @@ export async function retryCount(groupId: string): Promise<number> {
   const metric = await consumerRetries.get()
   return metric.values.find((v) => v.labels.consumer === groupId)?.value ?? 0
 }
+
+/** Event meta for a test-made event: a fresh correlation and causation each time. */
+export const freshMeta = () => ({
+  now: new Date(),
+  correlationId: crypto.randomUUID(),
+  causationId: crypto.randomUUID(),
+})
