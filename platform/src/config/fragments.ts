@@ -39,3 +39,18 @@ export const JwtEnv = {
 export const IdempotencyEnv = {
   IDEMPOTENCY_TTL_S: Type.Integer({ minimum: 60, default: 86_400 }),
 }
+
+/** Retention of the platform tables, pruned by `pruneJobs` (platform/src/jobs), in seconds. */
+export const JobsEnv = {
+  /** Outbox rows are published once Debezium read them from the binlog (seconds); a week leaves room to inspect them. */
+  OUTBOX_RETENTION_S: Type.Integer({ minimum: 3600, default: 7 * 86_400 }),
+  /**
+   * Inbox rows must outlive any redelivery: Kafka keeps records 7 days and a dead letter may be replayed days later;
+   * a pruned inbox row lets a redelivered event take effect twice. 14 days covers both.
+   */
+  INBOX_RETENTION_S: Type.Integer({ minimum: 86_400, default: 14 * 86_400 }),
+  /** Idempotency-Key answers are replayed for 24 h (SPEC §3); never below IDEMPOTENCY_TTL_S, or a retry runs again. */
+  IDEMPOTENCY_RETENTION_S: Type.Integer({ minimum: 3600, default: 86_400 }),
+  /** How often each prune job runs, on one replica at a time. */
+  PRUNE_EVERY_S: Type.Integer({ minimum: 1, default: 900 }),
+}

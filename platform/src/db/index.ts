@@ -12,7 +12,7 @@ export {
   storeIdempotentAnswer,
 } from './idempotency-keys'
 export { markProcessed, pruneInbox } from './inbox'
-export { idempotencyKeys, outbox, processedEvents } from './tables'
+export { idempotencyKeys, jobLeases, outbox, processedEvents } from './tables'
 
 import type { Db } from './types'
 

@@ -61,3 +61,17 @@ export const idempotencyKeys = mysqlTable(
   },
   (t) => [primaryKey({ columns: [t.scope, t.key] }), index('idempotency_keys_created_at').on(t.createdAt)],
 )
+
+/**
+ * One row per scheduled job (`scheduleJob` in platform/src/jobs): who holds its lease and until when (DB clock), and
+ * how its last run went. A replica runs the job only after winning the lease with one conditional UPDATE.
+ */
+export const jobLeases = mysqlTable('job_leases', {
+  name: varchar('name', { length: 100 }).primaryKey(),
+  owner: varchar('owner', { length: 100 }),
+  leaseUntil: datetime('lease_until', { mode: 'date', fsp: 3 }).notNull(),
+  lastStartedAt: datetime('last_started_at', { mode: 'date', fsp: 3 }),
+  lastFinishedAt: datetime('last_finished_at', { mode: 'date', fsp: 3 }),
+  /** succeeded | failed (`JobOutcome`); null until the first run ends. */
+  lastOutcome: varchar('last_outcome', { length: 16 }),
+})

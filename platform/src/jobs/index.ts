@@ -1,0 +1,11 @@
+export { ensureLeaseRow, type JobOutcome } from './lease'
+export { jobRunDuration, jobRuns } from './metrics'
+export { type PruneLimits, type PruneRetentions, pruneInBatches, pruneJobs } from './prune-jobs'
+export {
+  type JobContext,
+  type JobDefinition,
+  type JobHandle,
+  type JobSummary,
+  scheduleJob,
+  startJobs,
+} from './schedule-job'
