@@ -11,6 +11,7 @@ const keys = [
   'CONNECT_VERSION',
   'DEBEZIUM_VERSION',
   'BUN_VERSION',
+  'SAMPLE_PORT',
 ] as const
 
 /** The stack's defaults by name, as written in defaults.env. */

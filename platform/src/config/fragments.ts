@@ -54,3 +54,16 @@ export const JobsEnv = {
   /** How often each prune job runs, on one replica at a time. */
   PRUNE_EVERY_S: Type.Integer({ minimum: 1, default: 900 }),
 }
+
+/** Start-up and shutdown of a service (runService): drain time before the server stops accepting, a hard bound, seeding. */
+export const LifecycleEnv = {
+  /** Readiness is red this long before the server stops accepting: k8s needs a moment to take the pod out of service. */
+  SHUTDOWN_DRAIN_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 0 }),
+  /** Past this the process exits 1 whatever still runs; keep it below the pod's terminationGracePeriodSeconds. */
+  SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 1000, maximum: 600_000, default: 20_000 }),
+  /** Demo data at start (idempotent): `npm run up` sets it; production does not. */
+  SEED_DEMO_DATA: Type.Boolean({ default: false }),
+}
+
+/** Every key runService reads: a service's config is `loadConfig({ ...ServiceEnv, ...its own })`. */
+export const ServiceEnv = { ...HttpEnv, ...MariaDbEnv, ...RedisEnv, ...KafkaEnv, ...LifecycleEnv, ...JobsEnv }

@@ -1,4 +1,5 @@
 import type { Consumer, EachBatchPayload, Producer } from 'kafkajs'
+import { Partitioners } from 'kafkajs'
 import type { Db } from '../db/types'
 import { describeError } from '../errors/describe'
 import type { Logger } from '../log/index'
@@ -53,7 +54,12 @@ function createClients(options: ConsumerOptions): { consumer: Consumer; producer
   })
   // Not idempotent: an idempotent KafkaJS producer retries forever, which would hide a DLQ outage from our budget.
   // A duplicated dead letter is harmless (consumers dedupe by event id).
-  const producer = kafka.producer({ maxInFlightRequests: 1, allowAutoTopicCreation: false, retry: { retries: 0 } })
+  const producer = kafka.producer({
+    createPartitioner: Partitioners.DefaultPartitioner,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    retry: { retries: 0 },
+  })
   return { consumer, producer }
 }
 

@@ -1,3 +1,4 @@
+import { Partitioners } from 'kafkajs'
 import { type KafkaClient, kafkaOf } from './client'
 import type { PartitionOffset } from './offsets'
 
@@ -17,7 +18,10 @@ export interface RecordProducer extends AsyncDisposable {
 
 /** Connects a producer; close it when done. */
 export async function openProducer(kafka: KafkaClient): Promise<RecordProducer> {
-  const producer = kafkaOf(kafka).producer({ allowAutoTopicCreation: false })
+  const producer = kafkaOf(kafka).producer({
+    createPartitioner: Partitioners.DefaultPartitioner,
+    allowAutoTopicCreation: false,
+  })
   await producer.connect()
   const send = async (topic: string, records: OutgoingRecord[]) => {
     const written = await producer.send({ topic, acks: -1, messages: records })

@@ -1,4 +1,5 @@
 import type { KafkaMessage, Producer } from 'kafkajs'
+import { Partitioners } from 'kafkajs'
 import { type KafkaClient, kafkaOf } from './client'
 import { headerValue } from './codec'
 import { withoutDlqHeaders } from './dlq'
@@ -66,7 +67,12 @@ export async function replayDlq(options: ReplayOptions): Promise<{ moved: number
   // An empty DLQ needs no group: joining and leaving at once can strand a member the next replay must wait out.
   if (ends.size === 0) return { moved: 0, skipped: 0 }
   const client = kafkaOf(kafka)
-  const producer = client.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false })
+  const producer = client.producer({
+    createPartitioner: Partitioners.DefaultPartitioner,
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+  })
   const consumer = client.consumer({
     groupId: replayGroupOf(dlqTopic),
     allowAutoTopicCreation: false,

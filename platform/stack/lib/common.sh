@@ -20,6 +20,8 @@ load_defaults() {
 load_defaults
 
 JAVA_BIN=${JAVA_HOME:+$JAVA_HOME/bin/}java
+# The Bun that `up` installed from npm, for every command (status, down) and not only the one that installed it.
+export PATH="$STACK_DIR/tools/node_modules/.bin:$PATH"
 
 mkdir -p "$LOG_DIR" "$RUN_DIR"
 

@@ -1,36 +1,76 @@
-# The services: every services/<name> with src/main.ts is started with Bun, detached, logs in logs/<name>.log.
-# (The services arrive in later issues; with none present these functions do nothing.)
+# The services: every services/<name>/src/main.ts, plus the sample service (platform/test/lab/main.ts), started with
+# Bun, detached, logs in logs/svc-<name>.log. Each gets the env it reads (ServiceEnv): its own PORT, SERVICE_NAME and
+# MARIADB_URL (from <NAME>_MARIADB_URL in .stack/env), the shared endpoints, auth's JWKS URL and demo seeding on.
 
-service_names() {
+# service_entries: "name main.ts database" lines.
+service_entries() {
   local dir
   for dir in "$ROOT"/services/*/; do
-    [[ -f "$dir/src/main.ts" ]] && basename "$dir"
+    [[ -f "$dir/src/main.ts" ]] && echo "$(basename "$dir") $dir/src/main.ts $(basename "$dir")"
   done
-  return 0
+  echo "sample $ROOT/platform/test/lab/main.ts lab"
+}
+
+service_port() { local var="${1^^}_PORT"; echo "${!var}"; }
+
+ready_url() { echo "http://127.0.0.1:$(service_port "$1")/health/ready"; }
+
+start_service() {
+  local name=$1 main=$2 database=$3
+  is_running "svc-$name" && return
+  say "starting $name on :$(service_port "$name")"
+  (
+    set -a
+    source "$STACK_DIR/env"
+    local url_var="${database^^}_MARIADB_URL"
+    PORT=$(service_port "$name") SERVICE_NAME=$name MARIADB_URL=${!url_var} SEED_DEMO_DATA=true \
+      AUTH_JWKS_URL="http://127.0.0.1:$AUTH_PORT/.well-known/jwks.json" AUTH_JWT_ISSUER=$AUTH_JWT_ISSUER \
+      AUTH_JWT_AUDIENCE=$AUTH_JWT_AUDIENCE PG_SANDBOX_URL="http://127.0.0.1:$PG_SANDBOX_PORT" \
+      start_bg "svc-$name" bun "$main"
+  )
+}
+
+# wait_ready NAME: until /health/ready is 200, or a clear error naming the service and its log.
+wait_ready() {
+  local name=$1 deadline=$((SECONDS + 90))
+  until curl -sf -o /dev/null "$(ready_url "$name")"; do
+    if ! is_running "svc-$name" || ((SECONDS >= deadline)); then
+      tail -n 15 "$LOG_DIR/svc-$name.log" >&2 || true
+      die "service $name did not become ready ($(ready_url "$name")); its log: $LOG_DIR/svc-$name.log"
+    fi
+    sleep 0.3
+  done
 }
 
 start_services() {
-  local name
-  for name in $(service_names); do
-    is_running "svc-$name" && continue
-    say "starting $name"
-    (set -a && source "$STACK_DIR/env" && cd "$ROOT/services/$name" && start_bg "svc-$name" bun src/main.ts)
-  done
+  local name main database
+  while read -r name main database; do start_service "$name" "$main" "$database"; done < <(service_entries)
+  while read -r name _ _; do wait_ready "$name"; done < <(service_entries)
 }
 
+# SIGTERM first: a service drains and exits on its own within SHUTDOWN_TIMEOUT_MS (20 s); KILL only after that.
 stop_services() {
   local name
-  for name in $(service_names); do stop_process "svc-$name" 20; done
+  while read -r name _ _; do stop_process "svc-$name" 30; done < <(service_entries)
 }
 
 services_status() {
-  local name pid
-  for name in $(service_names); do
-    if pid=$(pid_of "svc-$name"); then printf '%-10s running  pid %s\n' "$name" "$pid"; else printf '%-10s stopped\n' "$name"; fi
-  done
+  local name pid health
+  while read -r name _ _; do
+    health=$(curl -s -o /dev/null -m 2 -w '%{http_code}' "$(ready_url "$name")" || true)
+    if pid=$(pid_of "svc-$name"); then
+      printf '%-10s running  pid %-7s :%s  ready %s\n' "$name" "$pid" "$(service_port "$name")" "$health"
+    else
+      printf '%-10s stopped\n' "$name"
+    fi
+  done < <(service_entries)
 }
 
 services_where() {
-  local name
-  for name in $(service_names); do printf '  %-16s see %s/svc-%s.log\n' "$name" "$LOG_DIR" "$name"; done
+  local name port
+  while read -r name _ _; do
+    port=$(service_port "$name")
+    printf '  %-16s http://127.0.0.1:%s  (OpenAPI http://127.0.0.1:%s/openapi, log %s/svc-%s.log)\n' \
+      "$name" "$port" "$port" "$LOG_DIR" "$name"
+  done < <(service_entries)
 }

@@ -46,11 +46,16 @@ export const EVENT_TOPIC_PARTITIONS = 3
  * Auto-creation is off.
  */
 export function topicsToCreate(): { topic: string; partitions: number }[] {
-  return serviceDatabases.flatMap((db) => [
-    { topic: `commerce.${db.service}.events`, partitions: EVENT_TOPIC_PARTITIONS },
-    { topic: `commerce.${db.service}.events.dlq`, partitions: 1 },
-    { topic: heartbeatTopic(db), partitions: 1 },
-  ])
+  const eventTopics = (aggregate: string) => [
+    { topic: `commerce.${aggregate}.events`, partitions: EVENT_TOPIC_PARTITIONS },
+    { topic: `commerce.${aggregate}.events.dlq`, partitions: 1 },
+  ]
+  return [
+    ...serviceDatabases.flatMap((db) => [...eventTopics(db.service), { topic: heartbeatTopic(db), partitions: 1 }]),
+    // The sample service (platform/test/lab) writes to commerce_lab under its own aggregate, so the walking
+    // skeleton's tests and the sample's consumer never read each other's records.
+    ...eventTopics('sample'),
+  ]
 }
 
 export interface StackEndpoints {

@@ -1,0 +1,10 @@
+export { createLifecycle, type Lifecycle, type ShutdownStep } from './lifecycle'
+export { applyMigrations } from './migrate'
+export {
+  type ConsumerSpec,
+  type RunningService,
+  runService,
+  type ServiceDefinition,
+  type ServiceDeps,
+} from './run-service'
+export type { ServiceConfig } from './service-app'

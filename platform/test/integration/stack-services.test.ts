@@ -1,0 +1,22 @@
+import { describe, expect, test } from 'bun:test'
+import { eventually, freshName } from '../../src/testing'
+import { stackDefaults } from '../../stack/defaults'
+import { postNote } from './sample-fixture'
+
+// `npm test` (re)starts the services the way `npm run up` does; this checks what that left running.
+const sampleUrl = `http://127.0.0.1:${process.env['SAMPLE_PORT'] ?? stackDefaults.SAMPLE_PORT}`
+
+describe('services started by the stack script', () => {
+  test('when the stack has started the sample service, then it is ready and a note posted to it is consumed once', async () => {
+    const ready = await fetch(`${sampleUrl}/health/ready`)
+    const posted = await postNote(sampleUrl, freshName('through-up'))
+    const noteId = posted.body?.data?.noteId
+
+    const effects = await eventually(async () => {
+      const view = (await (await fetch(`${sampleUrl}/api/notes/${noteId}`)).json()) as { data: { effects: number } }
+      return view.data.effects > 0 && view.data.effects
+    })
+
+    expect({ ready: ready.status, posted: posted.status, effects }).toEqual({ ready: 200, posted: 201, effects: 1 })
+  })
+})
