@@ -4,6 +4,7 @@ import { join } from 'node:path'
 
 /** One wrk run: requests per second and the 99th percentile latency (ms), plus errors wrk counted. */
 export interface WrkResult {
+  requests: number
   rps: number
   p99Ms: number
   non2xx: number
@@ -52,13 +53,14 @@ export async function postScript(body: string): Promise<string> {
 const unitMs: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60_000 }
 
 function parse(output: string): WrkResult {
+  const requests = Number(/(\d+) requests in/.exec(output)?.[1] ?? Number.NaN)
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? Number.NaN)
   const p99 = /\n\s+99%\s+([\d.]+)(us|ms|s|m)\b/.exec(output)
   const p99Ms = p99 ? Number(p99[1]) * (unitMs[p99[2] ?? 'ms'] ?? 1) : Number.NaN
   const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(output)?.[1] ?? 0)
   const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output)
   const socketErrors = errors ? errors.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0
-  return { rps, p99Ms, non2xx, socketErrors }
+  return { requests, rps, p99Ms, non2xx, socketErrors }
 }
 
 /** Runs wrk against `url` (with `script` for a POST) and parses its summary. */
@@ -74,4 +76,18 @@ export async function runWrk(url: string, load: WrkLoad, script?: string): Promi
   ])
   if (code !== 0) throw new Error(`wrk failed (${code}): ${errors || output}`)
   return parse(output)
+}
+
+const ticksPerSecond = Number(Bun.spawnSync(['getconf', 'CLK_TCK']).stdout.toString().trim()) || 100
+
+/** CPU seconds (user + system) a process has used so far, from /proc; NaN where there is no /proc. */
+export async function cpuSecondsOf(pid: number): Promise<number> {
+  try {
+    const stat = await Bun.file(`/proc/${pid}/stat`).text()
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond
+  } catch {
+    return Number.NaN
+  }
 }
