@@ -29,9 +29,13 @@ export interface KitSettings {
 
 const defaults: KitSettings = { logger: createLogger({ component: 'http' }), accessLog: false, routes: undefined }
 
-// onRequest cannot derive; Elysia's context object lives for the whole request, so the clock rides on it.
+// What onRequest stamps on Elysia's context, which is one object for the whole request (hooks, handler, onError,
+// afterResponse): the ids and meta handlers read, and the clock the duration is measured from.
 const startedAt = Symbol('startedAt')
-type Clocked = { [startedAt]?: number }
+type Stamped = { requestId: string; traceparent: string; meta: RequestMeta; [startedAt]?: number }
+
+// Only for the types: onRequest replaces these on each request's own context before any hook or handler runs.
+const unstamped: RequestMeta = Object.freeze({ now: new Date(0), correlationId: '', causationId: '' })
 
 type Site = { method: string; path: string; route: string; kit: KitSettings; inputs: Record<string, unknown> }
 
@@ -53,18 +57,22 @@ const traceIdOf = (traceparent: unknown) => String(traceparent).split('-')[1]
  */
 export const httpKit = new Elysia({ name: '@commerce/platform/http-kit' })
   .decorate('kit', (): KitSettings => defaults)
+  // Decorated, not derived: a global derive is one more hook, object and Object.assign per request, on every route.
+  .decorate('requestId', '')
+  .decorate('traceparent', '')
+  .decorate('meta', unstamped)
   .onRequest((context) => {
-    // Before routing, so 404s and malformed bodies carry the ids too; the echo headers are where derive finds them.
-    ;(context as Clocked)[startedAt] = performance.now()
+    // Before routing, so 404s and malformed bodies carry the ids too.
+    const stamped = context as typeof context & Stamped
+    stamped[startedAt] = performance.now()
     const { headers } = context.request
-    context.set.headers['x-request-id'] = acceptRequestId(headers.get('x-request-id'))
-    context.set.headers['traceparent'] = acceptTraceparent(headers.get('traceparent'))
-  })
-  .derive({ as: 'global' }, ({ set }) => {
-    const requestId = String(set.headers['x-request-id'])
-    const traceparent = String(set.headers['traceparent'])
-    const meta: RequestMeta = { now: new Date(), correlationId: requestId, causationId: requestId, traceparent }
-    return { requestId, traceparent, meta }
+    const requestId = acceptRequestId(headers.get('x-request-id'))
+    const traceparent = acceptTraceparent(headers.get('traceparent'))
+    context.set.headers['x-request-id'] = requestId
+    context.set.headers['traceparent'] = traceparent
+    stamped.requestId = requestId
+    stamped.traceparent = traceparent
+    stamped.meta = { now: new Date(), correlationId: requestId, causationId: requestId, traceparent }
   })
   .onError({ as: 'global' }, (context) => {
     const { error, request, set, path, route } = context
@@ -85,15 +93,17 @@ export const httpKit = new Elysia({ name: '@commerce/platform/http-kit' })
     return errorBody(appError)
   })
   .onAfterResponse({ as: 'global' }, (context) => {
-    const { request, route, set, responseValue } = context
-    const kit = context.kit()
-    const status = statusCodeOf(responseValue, set.status)
+    const { request, set } = context
+    const status = String(statusCodeOf(context.responseValue, set.status))
     // The route template keeps label cardinality bounded; unmatched paths share one label.
-    const labels = { method: request.method, route: route || 'UNMATCHED', status: String(status) }
-    const durationMs = performance.now() - ((context as Clocked)[startedAt] ?? performance.now())
-    httpRequestDuration.observe(labels, durationMs)
+    const route = context.route || 'UNMATCHED'
+    const durationMs = performance.now() - ((context as Stamped)[startedAt] ?? performance.now())
+    httpRequestDuration.series(request.method, route, status).observe(durationMs)
+    const kit = context.kit()
     const level = kit.accessLog ? 'info' : 'debug'
+    // Checked before building the line: with the access log off this is the whole cost.
     if (!kit.logger.isLevelEnabled(level)) return
+    const fields = { method: request.method, route, status, durationMs }
     const requestId = set.headers['x-request-id']
-    kit.logger[level]('request', { requestId, traceId: traceIdOf(set.headers['traceparent']), ...labels, durationMs })
+    kit.logger[level]('request', { requestId, traceId: traceIdOf(set.headers['traceparent']), ...fields })
   })

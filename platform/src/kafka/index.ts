@@ -3,6 +3,7 @@ export { createKafka, deleteTopics, ensureTopics, type KafkaClient, kafkaCheck }
 export { CONTENT_TYPE, decodeEvent, encodeEvent, headerValue, type RecordHeaders } from './codec'
 export { type ConsumerOptions, type RunningConsumer, startConsumer } from './consumer'
 export { type DeadLetterReason, dlqTopicOf, withoutDlqHeaders } from './dlq'
+export { type DrainTiming, drainTopic } from './drain'
 export {
   type CallOutContext,
   type CallOutHandler,

@@ -1,4 +1,7 @@
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client'
+import { FastHistogram } from './fast-histogram'
+
+export { type BoundObserver, FastHistogram } from './fast-histogram'
 
 /** Millisecond buckets: a local hop is single-digit ms, a slow PG call seconds. */
 export const msBuckets = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000]
@@ -7,7 +10,8 @@ export const msBuckets = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 
 export const registry = new Registry()
 collectDefaultMetrics({ register: registry })
 
-export const httpRequestDuration = new Histogram({
+/** Observed on every request: use `httpRequestDuration.series(method, route, status)` (no per-call label hashing). */
+export const httpRequestDuration = new FastHistogram({
   name: 'http_server_request_duration_ms',
   help: 'HTTP request duration in milliseconds, by route template',
   labelNames: ['method', 'route', 'status'] as const,

@@ -1,0 +1,65 @@
+// One HTTP server variant of the http-kit benchmark, in a process of its own (the driver starts three of them):
+//   bun platform/bench/http-servers.ts bare|elysia|kit      prints `listening <port>` once it serves.
+// All three answer `GET /items/:id` with ok({ id }) and a validated `POST /items` with 201 ok(body).
+import { Elysia, t } from 'elysia'
+import { createHttpApp, ok } from '../src/http'
+import { createLogger } from '../src/log'
+
+const ItemBody = t.Object({ name: t.String({ minLength: 1, maxLength: 100 }), quantity: t.Integer({ minimum: 1 }) })
+type Item = typeof ItemBody.static
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+
+// The same fields checked by hand: what the TypeBox schema costs is part of what Elysia is measured for.
+function validItem(body: unknown): body is Item {
+  if (body === null || typeof body !== 'object') return false
+  const { name, quantity } = body as Record<string, unknown>
+  return (
+    typeof name === 'string' &&
+    name.length >= 1 &&
+    name.length <= 100 &&
+    Number.isInteger(quantity) &&
+    (quantity as number) >= 1
+  )
+}
+
+function bare(): number {
+  const server = Bun.serve({
+    port: 0,
+    routes: {
+      '/items/:id': { GET: (req) => json(ok({ id: req.params.id })) },
+      '/items': {
+        POST: async (req) => {
+          const body: unknown = await req.json().catch(() => undefined)
+          if (!validItem(body)) return json({ success: false }, 400)
+          return json(ok(body), 201)
+        },
+      },
+    },
+  })
+  return server.port ?? 0
+}
+
+function plainElysia(): number {
+  const app = new Elysia()
+    .get('/items/:id', ({ params }) => ok({ id: params.id }))
+    .post('/items', ({ body, status }) => status(201, ok(body)), { body: ItemBody })
+    .listen({ port: 0 })
+  return app.server?.port ?? 0
+}
+
+function kit(): number {
+  // The production defaults: info level, no access log (so debug lines must cost nothing).
+  const logger = createLogger({ service: 'bench' }, 'info')
+  const app = createHttpApp({ name: 'bench', version: '0.0.0', logger })
+    .get('/items/:id', ({ params }) => ok({ id: params.id }))
+    .post('/items', ({ body, status }) => status(201, ok(body)), { body: ItemBody })
+    .listen({ port: 0 })
+  return app.server?.port ?? 0
+}
+
+const variants: Record<string, () => number> = { bare, elysia: plainElysia, kit }
+const start = variants[process.argv[2] ?? '']
+if (!start) throw new Error(`usage: http-servers.ts ${Object.keys(variants).join('|')}`)
+console.log(`listening ${start()}`)
