@@ -5,6 +5,8 @@ import { describeError } from '../errors/describe'
 import type { Logger } from '../log/index'
 import { consumerFatalStops } from '../metrics/index'
 import { type KafkaClient, kafkaOf } from './client'
+import type { ConsumedRecord } from './dlq'
+import { planRun, processTogether } from './group-commit'
 import type { EventHandler } from './handle'
 import { indexHandlers } from './handlers'
 import { handleRecord, type RecordPipeline } from './record'
@@ -28,6 +30,8 @@ export interface ConsumerOptions {
   maxWaitTimeMs?: number
   /** How long a silent member keeps its partitions before the group moves them (default 30 s). */
   sessionTimeoutMs?: number
+  /** Consecutive records of a partition handled in one shared transaction (default 100; 1 = one per record). */
+  maxRecordsPerTransaction?: number
 }
 
 export interface RunningConsumer extends AsyncDisposable {
@@ -112,6 +116,7 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
     retry: options.retry ?? defaultRetryPolicy,
     producer: clients.producer,
     signal: life.signal,
+    maxRecordsPerTransaction: options.maxRecordsPerTransaction ?? 100,
   }
   clients.consumer.on(clients.consumer.events.CRASH, ({ payload }) => life.die(payload.error))
   await clients.consumer.run({
@@ -139,14 +144,31 @@ async function consumeBatch(
 ) {
   const { batch, isRunning, isStale, heartbeat } = payload
   const { topic, partition } = batch
-  for (const message of batch.messages) {
-    if (pipeline.signal.aborted || !isRunning() || isStale()) return
-    const result = await handleRecord(pipeline, { record: { topic, partition, ...message }, heartbeat })
-    if (result.kind === 'exhausted') return die(result.error)
-    // A lost group: KafkaJS rejoins on its own error; the record goes to the partition's next owner uncommitted.
-    if (result.kind === 'abandoned') return pipeline.signal.aborted ? undefined : Promise.reject(result.cause)
-    await commit(topic, partition, (BigInt(message.offset) + 1n).toString())
-    payload.resolveOffset(message.offset)
+  const records: ConsumedRecord[] = batch.messages.map((message) => ({ topic, partition, ...message }))
+  const settled = async (record: ConsumedRecord) => {
+    await commit(topic, partition, (BigInt(record.offset) + 1n).toString())
+    payload.resolveOffset(record.offset)
     await heartbeat()
+  }
+  for (let i = 0; i < records.length; ) {
+    if (pipeline.signal.aborted || !isRunning() || isStale()) return
+    const run = planRun(pipeline.handlers, records.slice(i, i + pipeline.maxRecordsPerTransaction))
+    const last = run.at(-1)
+    if (run.length > 1 && last && (await processTogether(pipeline, run))) {
+      await settled(last.record)
+      i += run.length
+      continue
+    }
+    // One at a time: a lone record, or a run whose shared transaction failed (the failing record is retried or
+    // dead-lettered alone, its neighbours commit on their own).
+    for (const record of records.slice(i, i + Math.max(run.length, 1))) {
+      if (pipeline.signal.aborted || !isRunning() || isStale()) return
+      const result = await handleRecord(pipeline, { record, heartbeat })
+      if (result.kind === 'exhausted') return die(result.error)
+      // A lost group: KafkaJS rejoins on its own error; the record goes to the partition's next owner uncommitted.
+      if (result.kind === 'abandoned') return pipeline.signal.aborted ? undefined : Promise.reject(result.cause)
+      await settled(record)
+      i++
+    }
   }
 }

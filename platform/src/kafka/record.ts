@@ -27,6 +27,8 @@ export interface RecordPipeline {
   producer: Producer
   /** Aborted when the consumer stops: backoffs end and the record in hand is abandoned. */
   signal: AbortSignal
+  /** Consecutive records of a partition that may share one transaction (group-commit.ts). */
+  maxRecordsPerTransaction: number
 }
 
 /** One record in hand, with the group heartbeat that proves this member still owns its partition. */

@@ -1,0 +1,80 @@
+import type { CloudEvent } from '@commerce/contracts'
+import { markProcessed } from '../db/inbox'
+import { describeError } from '../errors/describe'
+import { consumedEvents, consumerHandleDuration } from '../metrics/index'
+import { decodeEvent } from './codec'
+import type { ConsumedRecord } from './dlq'
+import type { InTransactionHandler } from './handle'
+import { type HandlerIndex, handlerFor, type Unhandled } from './handlers'
+import { metaOf } from './process'
+import type { RecordPipeline } from './record'
+
+/** A record that may share a transaction with its neighbours: decoded, and handled in-transaction or skipped. */
+export interface Planned {
+  record: ConsumedRecord
+  event: CloudEvent<unknown>
+  handler: InTransactionHandler | Unhandled
+}
+
+/**
+ * The longest run of records from the start of `records` that can commit together: it ends before a record that does
+ * not decode (it goes to the DLQ on its own) or whose handler calls out (it needs transactions of its own).
+ */
+export function planRun(index: HandlerIndex, records: readonly ConsumedRecord[]): Planned[] {
+  const run: Planned[] = []
+  for (const record of records) {
+    let event: CloudEvent<unknown>
+    try {
+      event = decodeEvent(record.value)
+    } catch {
+      break
+    }
+    const handler = handlerFor(index, event)
+    if (typeof handler !== 'string' && handler.mode !== 'in-transaction') break
+    run.push({ record, event, handler })
+  }
+  return run
+}
+
+/**
+ * Handles a run of one partition's records in ONE transaction (inbox rows and effects of all of them), so a busy
+ * partition pays one commit per run instead of one per record. All or nothing: when any record fails, everything rolls
+ * back and false is returned; the caller then takes the run one record at a time, where retries, the budget and the
+ * DLQ apply to the record that failed alone.
+ */
+export async function processTogether(pipeline: RecordPipeline, run: readonly Planned[]): Promise<boolean> {
+  const started = performance.now()
+  let outcomes: ('handled' | 'duplicate' | 'ignored')[]
+  try {
+    outcomes = await pipeline.db.transaction(async (tx) => {
+      const now = new Date()
+      const done: ('handled' | 'duplicate' | 'ignored')[] = []
+      for (const { event, handler } of run) {
+        if (typeof handler === 'string') {
+          done.push('ignored')
+          continue
+        }
+        const entry = { consumer: pipeline.groupId, eventId: event.id, eventType: event.type, now }
+        if (!(await markProcessed(tx, entry))) {
+          done.push('duplicate')
+          continue
+        }
+        await handler.run(event, { tx, meta: metaOf(event, now), logger: pipeline.logger })
+        done.push('handled')
+      }
+      return done
+    })
+  } catch (error) {
+    pipeline.logger.debug('a shared transaction failed; taking its records one at a time', {
+      records: run.length,
+      error: describeError(error),
+    })
+    return false
+  }
+  const perRecord = (performance.now() - started) / run.length
+  run.forEach(({ event }, i) => {
+    consumedEvents.inc({ consumer: pipeline.groupId, type: event.type, outcome: outcomes[i] ?? 'handled' })
+    consumerHandleDuration.observe({ consumer: pipeline.groupId, type: event.type }, perRecord)
+  })
+  return true
+}
