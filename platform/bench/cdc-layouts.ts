@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { createPool } from 'mysql2/promise'
 import { createDb } from '../src/db'
 import { createKafka, deleteTopics, ensureTopics } from '../src/kafka'
+import { withAdmin } from '../src/kafka/client'
 import { testEnv } from '../src/testing'
 import { endpointsFromEnv } from '../stack/provision/topology'
 import { writeNote } from '../test/lab/notes'
@@ -108,6 +109,13 @@ async function runJvm(jvm: string): Promise<{ rows: Row[]; bareIdle: number }> {
     jvmFlags: JVM_FLAG_SETS[jvm] ?? [],
   })
   created.push(...worker.storageTopics)
+  // Interrupted (Ctrl-C): the worker is a separate process and would outlive the benchmark.
+  const interrupted = () => {
+    process.kill(worker.pid, 'SIGKILL')
+    process.exit(130)
+  }
+  process.once('SIGINT', interrupted)
+  process.once('SIGTERM', interrupted)
   try {
     await Bun.sleep(cfg.settleSeconds * 1000)
     const bareIdle = await idleCpu(worker)
@@ -116,6 +124,8 @@ async function runJvm(jvm: string): Promise<{ rows: Row[]; bareIdle: number }> {
     for (const layout of cfg.layouts) rows.push(...(await runLayout(worker, jvm, layout)))
     return { rows, bareIdle }
   } finally {
+    process.off('SIGINT', interrupted)
+    process.off('SIGTERM', interrupted)
     await worker.stop()
   }
 }
@@ -125,7 +135,10 @@ async function cleanUp(): Promise<void> {
   for (let i = 0; i < benchEventIds.length; i += 1000) {
     await labPool.query('DELETE FROM outbox WHERE id IN (?)', [benchEventIds.slice(i, i + 1000)])
   }
-  await deleteTopics(kafka, created).catch((e) => log(`could not delete topics: ${e}`))
+  const runTopics = (await withAdmin(kafka, (admin) => admin.listTopics())).filter((t) =>
+    t.startsWith(names.topicPrefix),
+  )
+  await deleteTopics(kafka, [...new Set([...created, ...runTopics])]).catch((e) => log(`could not delete topics: ${e}`))
   await Promise.all([lab.close(), labPool.end()])
 }
 

@@ -55,7 +55,7 @@ export function outboxConnectorConfig(
     'table.include.list': source.databases.map((db) => `${db.database}.outbox`).join(','),
     'include.schema.changes': 'false',
     'tombstones.on.delete': 'false',
-    // An outbox row is news until it is published, whenever it was written. `when_needed` snapshots the outbox table
+    // An outbox row is news until it is published, whenever it was written. `when_needed` snapshots the outbox tables
     // whenever the connector has no offsets (first registration, offsets lost) or its binlog position is gone
     // (expired), then streams: every row still in the table is published. `no_data` silently skipped rows committed
     // while no connector was reading; `initial` would refuse to start after binlog expiry. The EventRouter routes a

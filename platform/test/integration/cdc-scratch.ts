@@ -9,7 +9,7 @@ import {
   stopConnector,
   waitUntilRunning,
 } from '../../stack/provision/connect-client'
-import { outboxConnectorConfig } from '../../stack/provision/connector-config'
+import { type CdcTuning, outboxConnectorConfig } from '../../stack/provision/connector-config'
 import {
   databaseSource,
   endpointsFromEnv,
@@ -79,7 +79,7 @@ export async function cdcScratch() {
     await admin.query(`INSERT INTO \`${database}\`.outbox VALUES ?`, [rows])
     return rows.map(([id]) => id)
   }
-  const register = async (tuning: { heartbeatIntervalMs?: number } = {}) => {
+  const register = async (tuning: CdcTuning = {}) => {
     await putConnector(env.connectUrl, name, outboxConnectorConfig(source, endpoints, tuning))
     await waitUntilRunning(env.connectUrl, name)
   }
