@@ -3,7 +3,7 @@
 // its own group, topics and port) and removes everything it created; the shared worker is left alone.
 //   STACK_DIR=/work/main/.stack bun platform/bench/cdc-layouts.ts           (stack up; full matrix ≈ 14 min)
 //   BENCH_LAYOUTS=per-database,per-server  BENCH_SETTINGS=p1,p5,p10,p20,b1p500,b1p1000  BENCH_JVMS=lean
-//   BENCH_SECONDS=20 BENCH_RATE=100  BENCH_IDLE_SECONDS=20 BENCH_SETTLE_SECONDS=10
+//   BENCH_SECONDS=15 BENCH_RATE=100  BENCH_IDLE_SECONDS=15 BENCH_SETTLE_SECONDS=5
 //   BENCH_BURST_RATE=2000 BENCH_BURST_SECONDS=5 BENCH_BURST_ROWS_PER_TX=10 (BENCH_BURST_SECONDS=0 skips the burst)
 import { join } from 'node:path'
 import { createPool } from 'mysql2/promise'
@@ -31,10 +31,10 @@ import { nowMs } from './stats'
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 const list = (name: string, fallback: readonly string[]) => process.env[name]?.split(',') ?? [...fallback]
 const cfg = {
-  seconds: num('BENCH_SECONDS', 20),
+  seconds: num('BENCH_SECONDS', 15),
   rate: num('BENCH_RATE', 100),
-  idleSeconds: num('BENCH_IDLE_SECONDS', 20),
-  settleSeconds: num('BENCH_SETTLE_SECONDS', 10),
+  idleSeconds: num('BENCH_IDLE_SECONDS', 15),
+  settleSeconds: num('BENCH_SETTLE_SECONDS', 5),
   burst: {
     seconds: num('BENCH_BURST_SECONDS', 5),
     rate: num('BENCH_BURST_RATE', 2000),
