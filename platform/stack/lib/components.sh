@@ -65,8 +65,11 @@ start_connect() {
   render connect.properties "$STACK_DIR/connect/connect.properties"
   render log4j2.properties "$STACK_DIR/log4j2.properties"
   say "starting Kafka Connect $CONNECT_VERSION with Debezium $DEBEZIUM_VERSION on 127.0.0.1:$CONNECT_PORT"
-  start_bg connect "$JAVA_BIN" -Xms256m -Xmx768m -XX:+UseG1GC -Dlog4j2.configurationFile="$STACK_DIR/log4j2.properties" \
-    -cp "$STACK_DIR/jars/connect/*" org.apache.kafka.connect.cli.ConnectDistributed "$STACK_DIR/connect/connect.properties"
+  # Serial GC and C1 only: no concurrent GC or C2 compiler threads waking an idle worker (measured with
+  # platform/bench/cdc-layouts.ts, BENCH_JVMS=lean,g1: see README "CDC layout and settings, measured").
+  start_bg connect "$JAVA_BIN" -Xms128m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k \
+    -Dlog4j2.configurationFile="$STACK_DIR/log4j2.properties" -cp "$STACK_DIR/jars/connect/*" \
+    org.apache.kafka.connect.cli.ConnectDistributed "$STACK_DIR/connect/connect.properties"
   wait_until 120 "Kafka Connect REST" connect_ready
 }
 

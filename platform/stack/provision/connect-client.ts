@@ -40,6 +40,11 @@ export async function connectorOffsets(connectUrl: string, name: string): Promis
   return body.offsets.map((o) => o.offset)
 }
 
+/** The names of every connector the worker runs. */
+export async function listConnectors(connectUrl: string): Promise<string[]> {
+  return (await (await request(`${connectUrl}/connectors`)).json()) as string[]
+}
+
 /** Removes a connector (a no-op when it does not exist). */
 export async function deleteConnector(connectUrl: string, name: string): Promise<void> {
   await request(`${connectUrl}/connectors/${name}`, { method: 'DELETE' })

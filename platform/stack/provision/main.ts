@@ -1,5 +1,6 @@
 // Provisions the running stack: checks the binlog, creates databases and users, applies migrations, creates topics,
-// registers one Debezium connector per database and waits until each runs. Safe to run again.
+// registers the Debezium connectors (topology.ts: cdcSources), removes those of earlier layouts and waits until each
+// runs. Safe to run again.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { drizzle } from 'drizzle-orm/mysql2'
@@ -8,10 +9,17 @@ import { createConnection } from 'mysql2/promise'
 import { createKafka, ensureTopics } from '../../src/kafka/client'
 import { stackUrls } from '../defaults'
 import { assertRowBinlog } from './binlog'
-import { putConnector, waitUntilRunning } from './connect-client'
-import { connectorName, outboxConnectorConfig } from './connector-config'
+import { deleteConnector, putConnector, waitUntilRunning } from './connect-client'
+import { outboxConnectorConfig } from './connector-config'
 import { createDatabasesAndUsers } from './databases'
-import { endpointsFromEnv, serviceDatabases, serviceDbUrl, topicsToCreate } from './topology'
+import {
+  cdcSources,
+  endpointsFromEnv,
+  retiredConnectorNames,
+  serviceDatabases,
+  serviceDbUrl,
+  topicsToCreate,
+} from './topology'
 
 const root = join(import.meta.dir, '../../..')
 const adminUrl = stackUrls(process.env).mariadbAdminUrl
@@ -43,8 +51,11 @@ step('topics')
 await ensureTopics(createKafka({ brokers: endpoints.kafkaBrokers, clientId: 'provision' }), topicsToCreate())
 
 step('Debezium connectors')
-for (const db of serviceDatabases) {
-  await putConnector(endpoints.connectUrl, connectorName(db), outboxConnectorConfig(db, endpoints))
+// Earlier layouts' connectors go first, so no two connectors publish one outbox. A new connector has no offsets and
+// snapshots (snapshot.mode=when_needed): rows still in the outboxes are published once more, consumers dedupe them.
+for (const name of retiredConnectorNames()) await deleteConnector(endpoints.connectUrl, name)
+for (const source of cdcSources) {
+  await putConnector(endpoints.connectUrl, source.name, outboxConnectorConfig(source, endpoints))
 }
-await Promise.all(serviceDatabases.map((db) => waitUntilRunning(endpoints.connectUrl, connectorName(db))))
+await Promise.all(cdcSources.map((source) => waitUntilRunning(endpoints.connectUrl, source.name, 120_000)))
 step('done')

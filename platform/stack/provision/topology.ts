@@ -1,10 +1,10 @@
 import { stackUrls } from '../defaults'
 
-/** What the stack provisions: one MariaDB database, user and Debezium connector per service, one topic per aggregate. */
+/** What the stack provisions: one MariaDB database and user per service, one topic per aggregate. */
 export interface ServiceDatabase {
   service: string
   database: string
-  /** Unique per connector: Debezium joins the replication topology as this server id. */
+  /** The server id of this database's own connector in the per-database layout (databaseSource). */
   serverId: number
   /** Drizzle migrations folder, relative to the repo root, applied at provisioning. */
   migrations: string
@@ -28,15 +28,55 @@ export const serviceDatabases: readonly ServiceDatabase[] = [
   { service: 'lab', database: 'commerce_lab', serverId: 5499, migrations: 'platform/test/lab/migrations' },
 ]
 
-/** Debezium's topic prefix for a database: names its heartbeat topic and its offsets' partition. */
-export const topicPrefix = (db: ServiceDatabase) => `cdc.${db.database}`
+/**
+ * One Debezium connector: the databases whose `outbox` tables it captures, the replication server id it joins the
+ * binlog as (unique per connector), and the topic prefix that names its offsets' partition and its heartbeat topic.
+ */
+export interface CdcSource {
+  name: string
+  serverId: number
+  topicPrefix: string
+  databases: readonly ServiceDatabase[]
+}
+
+/** The per-database layout: one connector reading the server's binlog for one database's outbox only. */
+export const databaseSource = (db: ServiceDatabase): CdcSource => ({
+  name: `outbox-${db.database}`,
+  serverId: db.serverId,
+  topicPrefix: `cdc.${db.database}`,
+  databases: [db],
+})
+
+/**
+ * The per-server layout: one connector for the whole MariaDB server, capturing every service's outbox; the
+ * EventRouter routes each row by its aggregate type, so the topics are the same as with one connector per database.
+ */
+export const serverSource = (databases: readonly ServiceDatabase[] = serviceDatabases): CdcSource => ({
+  name: 'outbox-mariadb',
+  serverId: 5400,
+  topicPrefix: 'cdc.mariadb',
+  databases,
+})
+
+/** The connectors the stack runs (the choice and its numbers: platform/stack/README.md, "CDC layout"). */
+export const cdcSources: readonly CdcSource[] = [serverSource()]
+
+/** Connectors of earlier layouts: provisioning deletes them, so no two connectors publish the same outbox. */
+export const retiredConnectorNames = (): string[] => {
+  const current = new Set(cdcSources.map((s) => s.name))
+  const all = [serverSource(), ...serviceDatabases.map(databaseSource)]
+  return all.map((s) => s.name).filter((name) => !current.has(name))
+}
 
 /**
  * Where the connector's heartbeats go: Debezium 3.5 names it `<topic.heartbeat.prefix>.<topic.prefix>`
  * (AbstractTopicNamingStrategy.heartbeatTopic, default prefix `__debezium-heartbeat`). Auto-creation is off on our
  * broker, so provisioning creates it.
  */
-export const heartbeatTopic = (db: ServiceDatabase) => `__debezium-heartbeat.${topicPrefix(db)}`
+export const heartbeatTopic = (source: CdcSource) => `__debezium-heartbeat.${source.topicPrefix}`
+
+/** The connector's schema history (DDL of captured tables); Debezium creates this topic itself. */
+export const schemaHistoryTopic = (source: CdcSource) => `_schemahistory.${source.topicPrefix}`
 
 /** Partitions per aggregate topic: events of one aggregate share a key, hence a partition, hence an order. */
 export const EVENT_TOPIC_PARTITIONS = 3
@@ -51,10 +91,11 @@ export function topicsToCreate(): { topic: string; partitions: number }[] {
     { topic: `commerce.${aggregate}.events.dlq`, partitions: 1 },
   ]
   return [
-    ...serviceDatabases.flatMap((db) => [...eventTopics(db.service), { topic: heartbeatTopic(db), partitions: 1 }]),
+    ...serviceDatabases.flatMap((db) => eventTopics(db.service)),
     // The sample service (platform/test/lab) writes to commerce_lab under its own aggregate, so the walking
     // skeleton's tests and the sample's consumer never read each other's records.
     ...eventTopics('sample'),
+    ...cdcSources.map((source) => ({ topic: heartbeatTopic(source), partitions: 1 })),
   ]
 }
 

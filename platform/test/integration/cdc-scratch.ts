@@ -9,8 +9,14 @@ import {
   stopConnector,
   waitUntilRunning,
 } from '../../stack/provision/connect-client'
-import { connectorName, outboxConnectorConfig } from '../../stack/provision/connector-config'
-import { endpointsFromEnv, heartbeatTopic, type ServiceDatabase } from '../../stack/provision/topology'
+import { type CdcTuning, outboxConnectorConfig } from '../../stack/provision/connector-config'
+import {
+  databaseSource,
+  endpointsFromEnv,
+  heartbeatTopic,
+  type ServiceDatabase,
+  schemaHistoryTopic,
+} from '../../stack/provision/topology'
 
 // The outbox every service has (platform/src/db/tables.ts), and a table the connector does not capture.
 const ddl = [
@@ -58,22 +64,23 @@ export async function cdcScratch() {
     serverId: 100_000 + Math.floor(Math.random() * 1_000_000_000),
     migrations: '',
   }
-  const name = connectorName(db)
+  const source = databaseSource(db)
+  const name = source.name
   const admin = await createConnection({ uri: env.mariadbAdminUrl })
   await admin.query(`CREATE DATABASE \`${database}\``)
   for (const statement of ddl)
     await admin.query(`${statement.replace('CREATE TABLE ', `CREATE TABLE \`${database}\`.`)}`)
   const kafka = createKafka({ brokers: env.kafkaBrokers, clientId: freshName('cdc-scratch') })
-  const topics = [heartbeatTopic(db), `_schemahistory.${database}`]
-  await ensureTopics(kafka, [{ topic: heartbeatTopic(db), partitions: 1 }])
+  const topics = [heartbeatTopic(source), schemaHistoryTopic(source)]
+  await ensureTopics(kafka, [{ topic: heartbeatTopic(source), partitions: 1 }])
 
   const writeOutbox = async (count: number): Promise<string[]> => {
     const rows = Array.from({ length: count }, () => probeRow(database))
     await admin.query(`INSERT INTO \`${database}\`.outbox VALUES ?`, [rows])
     return rows.map(([id]) => id)
   }
-  const register = async (tuning: { heartbeatIntervalMs?: number } = {}) => {
-    await putConnector(env.connectUrl, name, outboxConnectorConfig(db, endpoints, tuning))
+  const register = async (tuning: CdcTuning = {}) => {
+    await putConnector(env.connectUrl, name, outboxConnectorConfig(source, endpoints, tuning))
     await waitUntilRunning(env.connectUrl, name)
   }
   /** Stops the connector and deletes its committed offsets: what a lost offsets topic looks like to it. */
@@ -91,6 +98,7 @@ export async function cdcScratch() {
   }
   return {
     db,
+    source,
     name,
     kafka,
     admin,

@@ -51,7 +51,7 @@ describe('CDC settings: no outbox row is lost', () => {
 
   test('when only tables it does not capture change, then the connector still commits a newer binlog position, through heartbeats on its own topic only', async () => {
     await using scratch = await cdcScratch()
-    await using tap = await tapTopics(scratch.kafka, [LAB_TOPIC, heartbeatTopic(scratch.db)])
+    await using tap = await tapTopics(scratch.kafka, [LAB_TOPIC, heartbeatTopic(scratch.source)])
     await scratch.register({ heartbeatIntervalMs: 500 })
     expect(await unpublished(tap, await scratch.writeOutbox(1))).toEqual([])
     const [[status]] = (await scratch.admin.query('SHOW MASTER STATUS')) as unknown as [
@@ -71,7 +71,7 @@ describe('CDC settings: no outbox row is lost', () => {
     )
 
     expect(isAfter(committed, quietFrom)).toBe(true)
-    expect(tap.records.some((r) => r.topic === heartbeatTopic(scratch.db))).toBe(true)
+    expect(tap.records.some((r) => r.topic === heartbeatTopic(scratch.source))).toBe(true)
     const prefix = `cdc.${scratch.db.database}`
     expect(tap.records.filter((r) => r.topic === LAB_TOPIC && (r.key ?? '').includes(prefix))).toEqual([])
   }, 90_000)

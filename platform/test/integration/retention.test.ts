@@ -4,6 +4,7 @@ import { type Db, outbox, processedEvents, pruneInbox } from '../../src/db'
 import { appendOutbox, pruneOutbox } from '../../src/outbox'
 import { eventually, freshName, tapTopics } from '../../src/testing'
 import { connectorStatus } from '../../stack/provision/connect-client'
+import { cdcSources } from '../../stack/provision/topology'
 import { LabNoteCreatedV1 } from '../lab/events'
 import { writeNote } from '../lab/notes'
 import { labNotes } from '../lab/schema'
@@ -47,7 +48,8 @@ describe('retention of outbox and inbox rows', () => {
       first.outgoing.event.id,
       second.outgoing.event.id,
     ])
-    const status = await connectorStatus(infra.env.connectUrl, 'outbox-commerce_lab')
+    const labSource = cdcSources.find((s) => s.databases.some((db) => db.database === 'commerce_lab'))
+    const status = await connectorStatus(infra.env.connectUrl, labSource?.name ?? 'none captures commerce_lab')
     expect(status?.tasks.map((t) => t.state)).toEqual(['RUNNING'])
   })
 
