@@ -1,9 +1,9 @@
-import { join } from 'node:path'
 import { eq, sql } from 'drizzle-orm'
 import { createDb, type Db, jobLeases } from '../../src/db'
 import { jobRuns } from '../../src/jobs'
 import { createLogger, type Logger } from '../../src/log'
 import { testEnv } from '../../src/testing'
+import { spawnLabProcess } from './stack-control'
 
 /** A pool on the lab database (each scheduler of a test gets its own, as replicas would). */
 export function labDb() {
@@ -42,25 +42,11 @@ export async function dbNow(db: Db): Promise<Date> {
 
 /** The long-running job replica in its own process (lab/job-main.ts); disposing stops it with SIGTERM. */
 export function spawnJobReplica(env: { name: string; runner: string; everyMs: number; leaseMs: number }) {
-  const child = Bun.spawn(['bun', join(import.meta.dir, '../lab/job-main.ts')], {
-    env: {
-      ...process.env,
-      LAB_MARIADB_URL: testEnv().databaseUrl('lab'),
-      LAB_JOB_NAME: env.name,
-      LAB_JOB_RUNNER: env.runner,
-      LAB_JOB_EVERY_MS: String(env.everyMs),
-      LAB_JOB_LEASE_MS: String(env.leaseMs),
-    },
-    stdout: 'ignore',
-    stderr: 'inherit',
+  return spawnLabProcess('job-main.ts', {
+    LAB_MARIADB_URL: testEnv().databaseUrl('lab'),
+    LAB_JOB_NAME: env.name,
+    LAB_JOB_RUNNER: env.runner,
+    LAB_JOB_EVERY_MS: String(env.everyMs),
+    LAB_JOB_LEASE_MS: String(env.leaseMs),
   })
-  const stop = async () => {
-    child.kill('SIGTERM')
-    await child.exited
-  }
-  const crash = async () => {
-    child.kill('SIGKILL')
-    await child.exited
-  }
-  return { crash, [Symbol.asyncDispose]: stop }
 }

@@ -9,10 +9,10 @@ export async function stack(...args: string[]): Promise<void> {
   if (code !== 0) throw new Error(`stack ${args.join(' ')} exited with ${code}`)
 }
 
-/** Starts the lab consumer as its own process (the skeleton's "other service"); disposing stops it with SIGTERM. */
-export function spawnLabConsumer(groupId: string, env: Record<string, string>) {
-  const child = Bun.spawn(['bun', join(import.meta.dir, '../lab/consumer-main.ts')], {
-    env: { ...process.env, ...env, LAB_GROUP_ID: groupId },
+/** Runs a lab script (`../lab/<script>`) as its own process; disposing stops it with SIGTERM, `crash` is SIGKILL. */
+export function spawnLabProcess(script: string, env: Record<string, string>) {
+  const child = Bun.spawn(['bun', join(import.meta.dir, '../lab', script)], {
+    env: { ...process.env, ...env },
     stdout: 'ignore',
     stderr: 'inherit',
   })
@@ -26,3 +26,7 @@ export function spawnLabConsumer(groupId: string, env: Record<string, string>) {
   }
   return { pid: child.pid, exited: child.exited, stop, crash, [Symbol.asyncDispose]: stop }
 }
+
+/** Starts the lab consumer as its own process (the skeleton's "other service"). */
+export const spawnLabConsumer = (groupId: string, env: Record<string, string>) =>
+  spawnLabProcess('consumer-main.ts', { ...env, LAB_GROUP_ID: groupId })
