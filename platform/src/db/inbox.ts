@@ -26,6 +26,29 @@ export async function markProcessed(
 }
 
 /**
+ * Records several deliveries at once (one multi-row INSERT, for a run of records sharing a transaction). True when every
+ * row was new; false when any already existed, in which case the statement inserted nothing and the caller marks them
+ * one by one to learn which.
+ */
+export async function markAllProcessed(
+  tx: AnyTx,
+  entries: { consumer: string; eventId: string; eventType: string; now: Date }[],
+): Promise<boolean> {
+  if (entries.length === 0) return true
+  try {
+    await tx
+      .insert(processedEvents)
+      .values(
+        entries.map((e) => ({ consumer: e.consumer, eventId: e.eventId, eventType: e.eventType, processedAt: e.now })),
+      )
+    return true
+  } catch (error) {
+    if (isDuplicateKey(error)) return false
+    throw error
+  }
+}
+
+/**
  * Deletes inbox rows older than `olderThan` (at most `limit` per call). Keep them longer than any redelivery can come:
  * Kafka retention plus the DLQ replay horizon; a pruned event that is redelivered would take effect again.
  */

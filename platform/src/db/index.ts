@@ -11,7 +11,7 @@ export {
   type StoredAnswer,
   storeIdempotentAnswer,
 } from './idempotency-keys'
-export { markProcessed, pruneInbox } from './inbox'
+export { markAllProcessed, markProcessed, pruneInbox } from './inbox'
 export { idempotencyKeys, jobLeases, outbox, processedEvents } from './tables'
 
 import type { Db } from './types'

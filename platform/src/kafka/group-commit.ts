@@ -1,5 +1,5 @@
 import type { CloudEvent } from '@commerce/contracts'
-import { markProcessed } from '../db/inbox'
+import { markAllProcessed, markProcessed } from '../db/inbox'
 import { describeError } from '../errors/describe'
 import { consumedEvents, consumerHandleDuration } from '../metrics/index'
 import { decodeEvent } from './codec'
@@ -48,14 +48,25 @@ export async function processTogether(pipeline: RecordPipeline, run: readonly Pl
   try {
     outcomes = await pipeline.db.transaction(async (tx) => {
       const now = new Date()
+      const entryOf = (event: CloudEvent<unknown>) => ({
+        consumer: pipeline.groupId,
+        eventId: event.id,
+        eventType: event.type,
+        now,
+      })
+      const handled = run.filter((p) => typeof p.handler !== 'string')
+      // One statement for every inbox row of the run; a redelivered event among them → one row at a time.
+      const allFresh = await markAllProcessed(
+        tx,
+        handled.map((p) => entryOf(p.event)),
+      )
       const done: ('handled' | 'duplicate' | 'ignored')[] = []
       for (const { event, handler } of run) {
         if (typeof handler === 'string') {
           done.push('ignored')
           continue
         }
-        const entry = { consumer: pipeline.groupId, eventId: event.id, eventType: event.type, now }
-        if (!(await markProcessed(tx, entry))) {
+        if (!allFresh && !(await markProcessed(tx, entryOf(event)))) {
           done.push('duplicate')
           continue
         }
