@@ -51,6 +51,30 @@ function classify(error: unknown, at: Site) {
 
 const traceIdOf = (traceparent: unknown) => String(traceparent).split('-')[1]
 
+type Finished = {
+  request: Request
+  route: string
+  set: { headers: Record<string, unknown> }
+  kit: () => KitSettings
+}
+
+/** The request histogram and, when on, the access log line; one call per request (handler or error path). */
+function record(context: Finished, statusCode: number): void {
+  const { request, set } = context
+  const status = String(statusCode)
+  // The route template keeps label cardinality bounded; unmatched paths share one label.
+  const route = context.route || 'UNMATCHED'
+  const durationMs = performance.now() - ((context as unknown as Stamped)[startedAt] ?? performance.now())
+  httpRequestDuration.series(request.method, route, status).observe(durationMs)
+  const kit = context.kit()
+  const level = kit.accessLog ? 'info' : 'debug'
+  // Checked before building the line: with the access log off this is the whole cost.
+  if (!kit.logger.isLevelEnabled(level)) return
+  const fields = { method: request.method, route, status, durationMs }
+  const requestId = set.headers['x-request-id']
+  kit.logger[level]('request', { requestId, traceId: traceIdOf(set.headers['traceparent']), ...fields })
+}
+
 /**
  * The shared HTTP plugin (global): X-Request-Id and traceparent accepted or created and echoed, `requestId`,
  * `traceparent` and `meta` for handlers, every error mapped to the SPEC §3 envelope, request duration recorded.
@@ -90,20 +114,11 @@ export const httpKit = new Elysia({ name: '@commerce/platform/http-kit' })
     }
     if (allow) set.headers.allow = allow
     set.status = appError.status
+    record(context, appError.status)
     return errorBody(appError)
   })
-  .onAfterResponse({ as: 'global' }, (context) => {
-    const { request, set } = context
-    const status = String(statusCodeOf(context.responseValue, set.status))
-    // The route template keeps label cardinality bounded; unmatched paths share one label.
-    const route = context.route || 'UNMATCHED'
-    const durationMs = performance.now() - ((context as Stamped)[startedAt] ?? performance.now())
-    httpRequestDuration.series(request.method, route, status).observe(durationMs)
-    const kit = context.kit()
-    const level = kit.accessLog ? 'info' : 'debug'
-    // Checked before building the line: with the access log off this is the whole cost.
-    if (!kit.logger.isLevelEnabled(level)) return
-    const fields = { method: request.method, route, status, durationMs }
-    const requestId = set.headers['x-request-id']
-    kit.logger[level]('request', { requestId, traceId: traceIdOf(set.headers['traceparent']), ...fields })
+  // After the handler rather than after the response: onAfterResponse costs a setImmediate and a retained context per
+  // request. The duration then ends before serialization, which is the handler's time, what the histogram is for.
+  .onAfterHandle({ as: 'global' }, (context) => {
+    record(context, statusCodeOf(context.responseValue, context.set.status))
   })

@@ -17,7 +17,8 @@ function nextIds(): { traceId: string; parentId: string } {
   }
   const at = poolOffset
   poolOffset += idBytes
-  return { traceId: pool.toString('hex', at, at + 16), parentId: pool.toString('hex', at + 16, at + idBytes) }
+  const hex = pool.toString('hex', at, at + idBytes)
+  return { traceId: hex.slice(0, 32), parentId: hex.slice(32) }
 }
 
 /** True for a well-formed `traceparent`; all-zero ids and version ff are invalid per the W3C spec. */
