@@ -19,6 +19,8 @@ export const CommonErrors = {
   notFound: (message = 'Resource not found', options?: Options) => new AppError('COMMON-404', message, options),
   methodNotAllowed: (options?: Options) => new AppError('COMMON-405', 'Method not allowed', options),
   conflict: (message = 'Conflict', options?: Options) => new AppError('COMMON-409', message, options),
+  payloadTooLarge: (limitBytes: number, options?: Options) =>
+    new AppError('COMMON-413', `Request body is larger than ${limitBytes} bytes`, options),
   idempotencyKeyReused: (options?: Options) =>
     new AppError('COMMON-422-001', 'Idempotency-Key was already used with a different request', options),
   tooManyRequests: (message = 'Too many requests', options?: Options) => new AppError('COMMON-429', message, options),

@@ -86,6 +86,17 @@ function locate(error: ValidationError, inputs: RequestInputs): { path: string; 
   return fallback ?? { path: '', part: 'parameter' }
 }
 
+const maxEchoedLength = 100
+
+// The rejected value is echoed to help the caller, but never a megabyte of it back: long strings are cut, and
+// objects or arrays are summarised (their fields get entries of their own).
+function echoed(value: unknown): unknown {
+  if (value === undefined || value === null) return null
+  if (typeof value === 'string') return value.length > maxEchoedLength ? `${value.slice(0, maxEchoedLength)}…` : value
+  if (typeof value === 'object') return Array.isArray(value) ? '[array]' : '[object]'
+  return value
+}
+
 /** One entry per failing field (first reason wins), secrets masked so a password is never echoed back. */
 export function fieldErrorsOf(error: ValidationError, inputs: RequestInputs = {}): FieldError[] {
   const byField = new Map<string, FieldError>()
@@ -94,7 +105,7 @@ export function fieldErrorsOf(error: ValidationError, inputs: RequestInputs = {}
     const issue = specific(raw)
     const field = located ? fieldName(located.path, located.part) : fieldName(issue.path, error.type)
     if (byField.has(field)) continue
-    const value = secretField.test(field) ? '[REDACTED]' : (issue.value ?? null)
+    const value = secretField.test(field) ? '[REDACTED]' : echoed(issue.value)
     // JSON has no undefined: an undefined value is an absent property, whatever type the checker expected.
     const reason = issue.value === undefined ? 'Required' : issue.message
     byField.set(field, { field, value, reason })

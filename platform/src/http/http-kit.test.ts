@@ -4,7 +4,7 @@ import { registry } from '../metrics/index'
 import { AppError } from './app-error'
 import { CommonErrors } from './common-errors'
 import { Envelope, type ErrorBody, type OkBody, ok } from './envelope'
-import { httpKit } from './http-kit'
+import { httpKit, maxBodyBytes } from './http-kit'
 
 const app = new Elysia()
   .use(httpKit)
@@ -232,5 +232,32 @@ describe('metrics', () => {
     }
     expect(text).toContain('route="/items/:id"')
     expect(text).not.toContain('987654')
+  })
+})
+
+describe('oversize and huge input', () => {
+  test('when a body declares more than the limit, then 413 COMMON-413 in the envelope, ids echoed, nothing parsed', async () => {
+    const huge = JSON.stringify({ name: 'x'.repeat(maxBodyBytes + 1), lines: [] })
+
+    const res = await send('/items', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(huge.length) },
+      body: huge,
+    })
+
+    expect({ status: res.status, code: ((await res.json()) as ErrorBody).error.code }).toEqual({
+      status: 413,
+      code: 'COMMON-413',
+    })
+    expect(res.headers.get('x-request-id')).toBeTruthy()
+  })
+
+  test('when a rejected value is a long string or an object, then the error echoes at most 100 characters or a summary', async () => {
+    const res = await postJson('/items', JSON.stringify({ name: { a: 1 }, lines: [{ quantity: 'x'.repeat(5000) }] }))
+    const body = (await res.json()) as ErrorBody
+
+    expect(res.status).toBe(400)
+    expect(JSON.stringify(body).length).toBeLessThan(1000)
+    expect(body.error.fieldErrors?.map((f) => f.value)).toEqual(['[object]', `${'x'.repeat(100)}…`])
   })
 })

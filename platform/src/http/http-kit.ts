@@ -27,6 +27,9 @@ export interface KitSettings {
   routes: RouteInspector | undefined
 }
 
+/** Largest request body any route accepts (1 MiB): commerce payloads are small JSON documents. */
+export const maxBodyBytes = 1024 * 1024
+
 const defaults: KitSettings = { logger: createLogger({ component: 'http' }), accessLog: false, routes: undefined }
 
 // What onRequest stamps on Elysia's context, which is one object for the whole request (hooks, handler, onError,
@@ -97,6 +100,9 @@ export const httpKit = new Elysia({ name: '@commerce/platform/http-kit' })
     stamped.requestId = requestId
     stamped.traceparent = traceparent
     stamped.meta = { now: new Date(), correlationId: requestId, causationId: requestId, traceparent }
+    // Bun would buffer up to 128 MB before Elysia parses it; a declared oversize body is refused at once.
+    const length = headers.get('content-length')
+    if (length !== null && Number(length) > maxBodyBytes) throw CommonErrors.payloadTooLarge(maxBodyBytes)
   })
   .onError({ as: 'global' }, (context) => {
     const { error, request, set, path, route } = context

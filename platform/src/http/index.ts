@@ -22,7 +22,7 @@ export {
 export { toAppError } from './error-mapping'
 export { canonicalJson, requestFingerprint } from './fingerprint'
 export { type HealthCheck, type HealthOptions, healthRoutes } from './health-routes'
-export { httpKit, type KitSettings, type RequestMeta } from './http-kit'
+export { httpKit, type KitSettings, maxBodyBytes, type RequestMeta } from './http-kit'
 export { type Idempotently, type IdempotentRoute, idempotency } from './idempotency'
 export type { Answer } from './idempotent-run'
 export { jwtAuth } from './jwt-auth'

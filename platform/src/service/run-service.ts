@@ -1,6 +1,7 @@
 import type { AnyElysia } from 'elysia'
 import { createDb, pingDb } from '../db/index'
 import type { Db } from '../db/types'
+import { maxBodyBytes } from '../http/index'
 import { type JobDefinition, startJobs } from '../jobs/index'
 import { createKafka, type EventHandler, type KafkaClient, kafkaCheck, startConsumer } from '../kafka/index'
 import { createLogger, type Logger } from '../log/index'
@@ -114,7 +115,11 @@ export async function runService<S extends Schema, C extends ServiceConfig>(
     ...Object.fromEntries(consumers.map((c) => [`consumer:${c.groupId}`, c.check])),
     lifecycle: lifecycle.check,
   }
-  const app = buildApp(definition, { checks, logger: deps.logger }).use(definition.routes(deps)).listen(config.PORT)
+  const app = buildApp(definition, { checks, logger: deps.logger })
+    .use(definition.routes(deps))
+    // The kit answers a declared oversize body with 413 in the envelope before reading it; Bun's own limit (a bare
+    // 413) bounds chunked bodies and absurd declarations.
+    .listen({ port: config.PORT, maxRequestBodySize: 16 * maxBodyBytes })
   const server = app.server
   if (!server) throw new Error(`${definition.name} did not start listening`)
   steps.push(
