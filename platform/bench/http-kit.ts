@@ -10,7 +10,9 @@ const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10)
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3)
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50)
 const THREADS = Number(process.env['BENCH_THREADS'] ?? 2)
-const variants = ['bare', 'elysia', 'kit'] as const
+// elysia+ids: plain Elysia plus only what SPEC §3 makes every request do (read X-Request-Id and traceparent, create
+// them when absent, echo both): the floor any kit with that duty stands on.
+const variants = ['bare', 'elysia', 'elysia+ids', 'kit'] as const
 type Variant = (typeof variants)[number]
 const targets = { GET: 0.9, POST: 0.85 } as const
 type Route = keyof typeof targets
@@ -118,7 +120,7 @@ function report(samples: Sample[]): { rps: boolean; cpu: boolean } {
   const pick = (route: Route, variant: Variant) => samples.filter((s) => s.route === route && s.variant === variant)
   const head: [string, number][] = [
     ['route', 6],
-    ['variant', 8],
+    ['variant', 11],
     ['req/s', 22],
     ['p99 ms', 24],
     ['× bare req/s', 20],
@@ -135,7 +137,7 @@ function report(samples: Sample[]): { rps: boolean; cpu: boolean } {
       const errors = mine.reduce((n, s) => n + s.non2xx + s.socketErrors, 0)
       const row: [string, number][] = [
         [route, 6],
-        [variant, 8],
+        [variant, 11],
         [
           range(
             mine.map((s) => s.rps),

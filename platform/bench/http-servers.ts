@@ -1,8 +1,8 @@
 // One HTTP server variant of the http-kit benchmark, in a process of its own (the driver starts three of them):
-//   bun platform/bench/http-servers.ts bare|elysia|kit      prints `listening <port>` once it serves.
+//   bun platform/bench/http-servers.ts bare|elysia|elysia+ids|kit   prints `listening <port>` once it serves.
 // All three answer `GET /items/:id` with ok({ id }) and a validated `POST /items` with 201 ok(body).
 import { Elysia, t } from 'elysia'
-import { createHttpApp, ok } from '../src/http'
+import { acceptRequestId, acceptTraceparent, createHttpApp, ok } from '../src/http'
 import { createLogger } from '../src/log'
 
 const ItemBody = t.Object({ name: t.String({ minLength: 1, maxLength: 100 }), quantity: t.Integer({ minimum: 1 }) })
@@ -49,6 +49,19 @@ function plainElysia(): number {
   return app.server?.port ?? 0
 }
 
+// Only the ids SPEC §3 requires on every request, on plain Elysia: no metrics, no error mapping, no meta.
+function elysiaWithIds(): number {
+  const app = new Elysia()
+    .onRequest(({ request, set }) => {
+      set.headers['x-request-id'] = acceptRequestId(request.headers.get('x-request-id'))
+      set.headers['traceparent'] = acceptTraceparent(request.headers.get('traceparent'))
+    })
+    .get('/items/:id', ({ params }) => ok({ id: params.id }))
+    .post('/items', ({ body, status }) => status(201, ok(body)), { body: ItemBody })
+    .listen({ port: 0 })
+  return app.server?.port ?? 0
+}
+
 function kit(): number {
   // The production defaults: info level, no access log (so debug lines must cost nothing).
   const logger = createLogger({ service: 'bench' }, 'info')
@@ -59,7 +72,7 @@ function kit(): number {
   return app.server?.port ?? 0
 }
 
-const variants: Record<string, () => number> = { bare, elysia: plainElysia, kit }
+const variants: Record<string, () => number> = { bare, elysia: plainElysia, 'elysia+ids': elysiaWithIds, kit }
 const start = variants[process.argv[2] ?? '']
 if (!start) throw new Error(`usage: http-servers.ts ${Object.keys(variants).join('|')}`)
 console.log(`listening ${start()}`)
