@@ -3,7 +3,14 @@ import { createDb, pingDb } from '../db/index'
 import type { Db } from '../db/types'
 import { maxBodyBytes } from '../http/index'
 import { type JobDefinition, startJobs } from '../jobs/index'
-import { createKafka, type EventHandler, type KafkaClient, kafkaCheck, startConsumer } from '../kafka/index'
+import {
+  createKafka,
+  type EventHandler,
+  type KafkaClient,
+  kafkaCheck,
+  type RunningConsumer,
+  startConsumer,
+} from '../kafka/index'
 import { createLogger, type Logger } from '../log/index'
 import { createRedis, type RedisClient, redisCheck } from '../redis/index'
 import { createLifecycle, type ShutdownStep } from './lifecycle'
@@ -67,52 +74,71 @@ function openDeps<S extends Schema, C extends ServiceConfig>(definition: Service
 }
 
 /**
- * Starts a service the one way every service starts (STYLE §0): config → migrations → DB, Redis, Kafka → seed →
- * consumers and leased jobs (the platform's prune jobs included) → HTTP on `PORT`. `/health/ready` is green only while DB, Redis, the broker and every
- * consumer are up and no shutdown began. SIGTERM/SIGINT (or `stop()`) shut down gracefully: readiness red, drain,
- * stop accepting and finish in-flight requests, stop consumers (the record in hand commits) and jobs, close pools.
- * A consumer that stops for good shuts the process down with exit code 1.
+ * The service's consumer groups, started after the HTTP server listens (a group join can wait out a crashed member's
+ * session): each group's readiness check is red until it has joined and whenever it has stopped.
+ */
+function consumerGroups<S extends Schema, C extends ServiceConfig>(
+  definition: ServiceDefinition<S, C>,
+  deps: ServiceDeps<S, C>,
+) {
+  const specs = (definition.consumers?.(deps) ?? []).map((spec) => ({
+    ...spec,
+    groupId: spec.groupId ?? definition.name,
+  }))
+  const running = new Map<string, RunningConsumer>()
+  const checks = Object.fromEntries(
+    specs.map((spec) => [
+      `consumer:${spec.groupId}`,
+      async () => {
+        const consumer = running.get(spec.groupId)
+        if (!consumer) throw new Error(`consumer ${spec.groupId} is starting`)
+        await consumer.check()
+      },
+    ]),
+  )
+  const start = (onFatal: () => void) =>
+    Promise.all(
+      specs.map(async (spec) => {
+        const { groupId, topics, handlers } = spec
+        const common = { kafka: deps.kafka, db: deps.db, logger: deps.logger }
+        // 10 s instead of 30: a replica that crashed gives its partitions up sooner; heartbeats go every 3 s.
+        running.set(
+          groupId,
+          await startConsumer({ ...common, groupId, topics, handlers, onFatal, sessionTimeoutMs: 10_000 }),
+        )
+      }),
+    )
+  const stop = async () => void (await Promise.all([...running.values()].map((c) => c.stop())))
+  return { groupIds: specs.map((s) => s.groupId), checks, start, stop }
+}
+
+/**
+ * Starts a service the one way every service starts (STYLE §0): config → migrations → DB, Redis, Kafka → seed → HTTP
+ * on `PORT` → consumers and leased jobs (the platform's prune jobs included). `/health/ready` is green only while DB,
+ * Redis, the broker and every consumer are up and no shutdown began. SIGTERM/SIGINT (or `stop()`) shut down
+ * gracefully: readiness red, drain, stop accepting and finish in-flight requests, stop consumers (the record in hand
+ * commits) and jobs, close pools. A consumer that stops for good shuts the process down with exit code 1.
  */
 export async function runService<S extends Schema, C extends ServiceConfig>(
   definition: ServiceDefinition<S, C>,
   options: { exitOnStop?: boolean } = {},
 ): Promise<RunningService<S, C>> {
   const { config } = definition
-  await applyMigrations({
-    url: config.MARIADB_URL,
-    migrationsFolder: definition.migrationsFolder,
-    lockName: `migrate:${definition.name}`,
-  })
+  const lockName = `migrate:${definition.name}`
+  await applyMigrations({ url: config.MARIADB_URL, migrationsFolder: definition.migrationsFolder, lockName })
   const { deps, pool, closeDb } = openDeps(definition)
   const exitOnStop = options.exitOnStop ?? true
   const steps: ShutdownStep[] = []
-  const lifecycle = createLifecycle({
-    logger: deps.logger,
-    steps: () => steps,
-    drainMs: config.SHUTDOWN_DRAIN_MS,
-    timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-    ...(exitOnStop ? { exit: (code: number) => process.exit(code) } : {}),
-  })
+  const exit = exitOnStop ? { exit: (code: number) => process.exit(code) } : {}
+  const timing = { drainMs: config.SHUTDOWN_DRAIN_MS, timeoutMs: config.SHUTDOWN_TIMEOUT_MS }
+  const lifecycle = createLifecycle({ logger: deps.logger, steps: () => steps, ...timing, ...exit })
   if (config.SEED_DEMO_DATA && definition.seed) await definition.seed(deps)
-  const consumers = await Promise.all(
-    (definition.consumers?.(deps) ?? []).map((spec) =>
-      startConsumer({
-        kafka: deps.kafka,
-        groupId: spec.groupId ?? definition.name,
-        topics: spec.topics,
-        handlers: spec.handlers,
-        db: deps.db,
-        logger: deps.logger,
-        onFatal: () => void lifecycle.shutdown('a consumer stopped for good', 1),
-      }),
-    ),
-  )
-  const jobs = startJobs(deps.db, [...platformJobs(config), ...(definition.jobs?.(deps) ?? [])], deps.logger)
+  const groups = consumerGroups(definition, deps)
   const checks = {
     db: () => pingDb(pool),
     redis: redisCheck(deps.redis),
     kafka: kafkaCheck(deps.kafka),
-    ...Object.fromEntries(consumers.map((c) => [`consumer:${c.groupId}`, c.check])),
+    ...groups.checks,
     lifecycle: lifecycle.check,
   }
   const app = buildApp(definition, { checks, logger: deps.logger })
@@ -122,20 +148,21 @@ export async function runService<S extends Schema, C extends ServiceConfig>(
     .listen({ port: config.PORT, maxRequestBodySize: 16 * maxBodyBytes })
   const server = app.server
   if (!server) throw new Error(`${definition.name} did not start listening`)
+  // Bun's stop() stops accepting at once and resolves when the requests in flight have been answered.
+  steps.push({ name: 'http', run: () => server.stop() }, { name: 'consumers', run: groups.stop })
+  // From here on a signal drains what has started, even while a consumer group is still joining.
+  if (exitOnStop) {
+    process.once('SIGTERM', () => void lifecycle.shutdown('SIGTERM'))
+    process.once('SIGINT', () => void lifecycle.shutdown('SIGINT'))
+  }
+  await groups.start(() => void lifecycle.shutdown('a consumer stopped for good', 1))
+  const jobs = startJobs(deps.db, [...platformJobs(config), ...(definition.jobs?.(deps) ?? [])], deps.logger)
   steps.push(
-    // Bun's stop() stops accepting at once and resolves when the requests in flight have been answered.
-    { name: 'http', run: () => server.stop() },
-    { name: 'consumers', run: async () => void (await Promise.all(consumers.map((c) => c.stop()))) },
     { name: 'jobs', run: () => jobs.stop() },
     { name: 'redis', run: async () => await deps.redis[Symbol.asyncDispose]() },
     { name: 'db', run: closeDb },
   )
-  const onSignal = (signal: string) => () => void lifecycle.shutdown(signal)
-  if (exitOnStop) {
-    process.once('SIGTERM', onSignal('SIGTERM'))
-    process.once('SIGINT', onSignal('SIGINT'))
-  }
-  deps.logger.info('started', { port: server.port, consumers: consumers.map((c) => c.groupId) })
+  deps.logger.info('started', { port: server.port, consumers: groups.groupIds })
   const stop = () => lifecycle.shutdown('stop()')
   return { url: `http://127.0.0.1:${server.port}`, app, deps, stop, [Symbol.asyncDispose]: stop }
 }

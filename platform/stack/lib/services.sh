@@ -26,9 +26,14 @@ start_service() {
     PORT=$(service_port "$name") SERVICE_NAME=$name MARIADB_URL=${!url_var} SEED_DEMO_DATA=true \
       AUTH_JWKS_URL="http://127.0.0.1:$AUTH_PORT/.well-known/jwks.json" AUTH_JWT_ISSUER=$AUTH_JWT_ISSUER \
       AUTH_JWT_AUDIENCE=$AUTH_JWT_AUDIENCE PG_SANDBOX_URL="http://127.0.0.1:$PG_SANDBOX_PORT" \
-      start_bg "svc-$name" bun "$main"
+      start_bg "svc-$name" bash -c "$SUPERVISE" "$name" "$main"
   )
 }
+
+# What Kubernetes does for a pod, for the local stack: a service that exits non-zero (a consumer that stopped for good,
+# a dependency down at start, a crash) is started again after 2 s; exit 0 (SIGTERM from `down`) ends the loop.
+# shellcheck disable=SC2016
+SUPERVISE='until bun "$1"; do echo "[stack] $0 exited with $?, restarting in 2 s" >&2; sleep 2; done'
 
 # wait_ready NAME: until /health/ready is 200, or a clear error naming the service and its log.
 wait_ready() {

@@ -20,3 +20,32 @@ describe('services started by the stack script', () => {
     expect({ ready: ready.status, posted: posted.status, effects }).toEqual({ ready: 200, posted: 201, effects: 1 })
   })
 })
+
+describe('the stack supervises the services it started', () => {
+  test('when a service process is killed with SIGKILL, then the stack starts it again and it turns ready', async () => {
+    const before = await servicePid()
+    process.kill(before, 'SIGKILL')
+
+    const after = await eventually(
+      async () => {
+        const pid = await servicePid().catch(() => 0)
+        const ready = await fetch(`${sampleUrl}/health/ready`).then(
+          (r) => r.status,
+          () => 0,
+        )
+        return pid !== 0 && pid !== before && ready === 200 && pid
+      },
+      { timeoutMs: 25_000, what: 'the sample service back and ready' },
+    )
+
+    expect(after).not.toBe(before)
+  }, 30_000)
+})
+
+/** The pid of the sample's Bun process (the child of the stack's supervisor loop). */
+async function servicePid(): Promise<number> {
+  const out = await new Response(Bun.spawn(['pgrep', '-f', '^bun .*platform/test/lab/main.ts']).stdout).text()
+  const pid = Number(out.trim().split('\n')[0])
+  if (!pid) throw new Error('the sample service is not running')
+  return pid
+}
