@@ -12,7 +12,8 @@ const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50)
 const THREADS = Number(process.env['BENCH_THREADS'] ?? 2)
 // elysia+ids: plain Elysia plus only what SPEC §3 makes every request do (read X-Request-Id and traceparent, create
 // them when absent, echo both): the floor any kit with that duty stands on.
-const variants = ['bare', 'elysia', 'elysia+ids', 'kit'] as const
+// bare+ids: the same id work on the bare server, to tell what the ids cost on Bun itself from what Elysia adds.
+const variants = ['bare', 'bare+ids', 'elysia', 'elysia+ids', 'kit'] as const
 type Variant = (typeof variants)[number]
 const targets = { GET: 0.9, POST: 0.85 } as const
 type Route = keyof typeof targets

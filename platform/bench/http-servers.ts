@@ -1,5 +1,5 @@
 // One HTTP server variant of the http-kit benchmark, in a process of its own (the driver starts three of them):
-//   bun platform/bench/http-servers.ts bare|elysia|elysia+ids|kit   prints `listening <port>` once it serves.
+//   bun platform/bench/http-servers.ts bare|bare+ids|elysia|elysia+ids|kit   prints `listening <port>` once it serves.
 // All three answer `GET /items/:id` with ok({ id }) and a validated `POST /items` with 201 ok(body).
 import { Elysia, t } from 'elysia'
 import { acceptRequestId, acceptTraceparent, createHttpApp, ok } from '../src/http'
@@ -41,6 +41,29 @@ function bare(): number {
   return server.port ?? 0
 }
 
+// The bare server doing the ids SPEC §3 requires: what reading and echoing them costs on Bun alone.
+function bareWithIds(): number {
+  const withIds = (req: Request, response: Response) => {
+    response.headers.set('x-request-id', acceptRequestId(req.headers.get('x-request-id')))
+    response.headers.set('traceparent', acceptTraceparent(req.headers.get('traceparent')))
+    return response
+  }
+  const server = Bun.serve({
+    port: 0,
+    routes: {
+      '/items/:id': { GET: (req) => withIds(req, json(ok({ id: req.params.id }))) },
+      '/items': {
+        POST: async (req) => {
+          const body: unknown = await req.json().catch(() => undefined)
+          if (!validItem(body)) return withIds(req, json({ success: false }, 400))
+          return withIds(req, json(ok(body), 201))
+        },
+      },
+    },
+  })
+  return server.port ?? 0
+}
+
 function plainElysia(): number {
   const app = new Elysia()
     .get('/items/:id', ({ params }) => ok({ id: params.id }))
@@ -72,7 +95,13 @@ function kit(): number {
   return app.server?.port ?? 0
 }
 
-const variants: Record<string, () => number> = { bare, elysia: plainElysia, 'elysia+ids': elysiaWithIds, kit }
+const variants: Record<string, () => number> = {
+  bare,
+  'bare+ids': bareWithIds,
+  elysia: plainElysia,
+  'elysia+ids': elysiaWithIds,
+  kit,
+}
 const start = variants[process.argv[2] ?? '']
 if (!start) throw new Error(`usage: http-servers.ts ${Object.keys(variants).join('|')}`)
 console.log(`listening ${start()}`)
