@@ -5,6 +5,11 @@ type Fields = { name?: unknown; message?: unknown; code?: unknown; errno?: unkno
 // Drizzle: `Failed query: <sql>\nparams: <values>`; the values are user data (emails, names, amounts).
 const PARAMS = /\n\s*params:[\s\S]*$/
 
+/** The error text without Drizzle's `params: …` tail (user data); `marker` stands where it was, if given. */
+export function withoutSqlParams(text: string, marker = ''): string {
+  return text.replace(PARAMS, marker)
+}
+
 function isDriverError(link: Fields): boolean {
   return typeof link.code === 'string' && typeof link.errno === 'number'
 }
@@ -15,7 +20,7 @@ function describeLink(link: unknown): string {
   // A driver's message quotes the offending value (`Duplicate entry 'alice@…' for key …`): its code says enough.
   if (isDriverError(fields)) return String(fields.code)
   const name = typeof fields.name === 'string' ? fields.name : 'Error'
-  const message = typeof fields.message === 'string' ? fields.message.replace(PARAMS, '') : ''
+  const message = typeof fields.message === 'string' ? withoutSqlParams(fields.message) : ''
   return message === '' ? name : `${name}: ${message}`
 }
 

@@ -1,14 +1,14 @@
+import { withoutSqlParams } from '../errors/describe'
+
 /** How deep a `cause` chain is followed; deeper causes are cut so a cyclic chain cannot loop. */
 const maxDepth = 5
 
-// Drizzle's query error message is `Failed query: <sql>\nparams: <values>`: the values are user data.
-const sqlParams = /\nparams: [\s\S]*/
 // Driver messages quote the offending value (`Duplicate entry 'kim@example.com' for key 'email'`).
 const quotedValue = /(Duplicate entry |value: |Incorrect \w+ value: )'(?:[^'\\]|\\.)*'/g
 
 /** Removes SQL parameters and quoted values from an error text, keeping the SQL shape and the reason. */
 export function scrub(text: string): string {
-  return text.replace(sqlParams, '\nparams: [REDACTED]').replace(quotedValue, "$1'[REDACTED]'")
+  return withoutSqlParams(text, '\nparams: [REDACTED]').replace(quotedValue, "$1'[REDACTED]'")
 }
 
 interface ErrorLike {
