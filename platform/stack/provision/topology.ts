@@ -6,7 +6,10 @@ export interface ServiceDatabase {
   database: string
   /** The server id of this database's own connector in the per-database layout (databaseSource). */
   serverId: number
-  /** Drizzle migrations folder, relative to the repo root, applied at provisioning. */
+  /**
+   * Drizzle migrations folder, relative to the repo root. Applied at provisioning so every outbox table exists before
+   * the connector first reads the binlog, and again by runService at start (idempotent; what a deployment relies on).
+   */
   migrations: string
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'bun:test'
-import { eventually, freshName, startTestService } from '../../src/testing'
+import { eventually, freshName, publishEvent, startTestService, waitForOutboxEvent } from '../../src/testing'
+import { SampleNotePostedV1 } from '../lab/sample-events'
 import { sampleService } from '../lab/service'
 import { postNote, sampleConfig } from './sample-fixture'
 
@@ -39,5 +40,28 @@ describe('sample service (runService: route, consumer, leased job)', () => {
 
     expect(Object.keys(ready.data.checks).sort()).toEqual(['consumer:sample', 'db', 'kafka', 'lifecycle', 'redis'])
     expect(during).toBe(503)
+  })
+
+  test('when another producer publishes a posted note, then the harness sees the outbox row and the consumer applies the event once', async () => {
+    await using service = await startTestService(sampleService(sampleConfig()))
+    const posted = await postNote(service.url, 'through the harness')
+    const noteId = posted.body?.data?.noteId ?? 0
+
+    const outboxEvent = await waitForOutboxEvent(
+      service.deps.db,
+      'sample.note.posted',
+      (event) => (event.data as { noteId?: number }).noteId === noteId,
+    )
+    const published = await publishEvent(service.deps.kafka, SampleNotePostedV1, { noteId, body: 'published again' })
+    const effects = await eventually(async () => {
+      const view = (await (await fetch(`${service.url}/api/notes/${noteId}`)).json()) as NoteView
+      return view.data.effects === 2 && view.data.effects
+    })
+
+    expect({ outbox: outboxEvent.data, effects, distinct: published.id !== outboxEvent.id }).toEqual({
+      outbox: { noteId, body: 'through the harness' },
+      effects: 2,
+      distinct: true,
+    })
   })
 })
