@@ -27,10 +27,14 @@ import {
 } from './lab-fixture'
 import { spawnLabConsumer } from './stack-control'
 
-/** A handler whose dependency is down for good: every call fails transiently. */
-function alwaysDown() {
+/**
+ * A handler whose dependency is down for good: every call for note `noteId` fails transiently. Other notes pass
+ * untouched: other writers share the lab topic, and a record of theirs must not spend this test's budget.
+ */
+function alwaysDown(noteId: number) {
   const seen = { calls: 0 }
-  const handler = handle(LabNoteCreatedV1, async () => {
+  const handler = handle(LabNoteCreatedV1, async (event) => {
+    if (event.data.noteId !== noteId) return
     seen.calls++
     throw transient(new Error('the ledger is down'))
   })
@@ -52,11 +56,11 @@ describe('consumer runner retry budget', () => {
   test('when a transient failure outlives the budget, then the handler ran maxAttempts times, the consumer stops red and onFatal runs, nothing committed', async () => {
     await using infra = labInfra()
     await using dlq = await tapTopics(infra.kafka, [LAB_DLQ])
-    const down = alwaysDown()
+    const { noteId, event } = await labEvent(infra, 'the ledger is down')
+    const down = alwaysDown(noteId)
     const fatal = Promise.withResolvers<unknown>()
     const retry = { initialMs: 10, maxMs: 10, maxAttempts: 3 }
     await using consumer = await startLabConsumer(infra, { handlers: [down.handler], retry, onFatal: fatal.resolve })
-    const { event } = await labEvent(infra, 'the ledger is down')
 
     const [written] = await produceTo(infra, [encodeEvent(event)])
     const error = await fatal.promise
@@ -83,12 +87,12 @@ describe('consumer runner retry budget', () => {
 
   test('when the consumer is stopped during a 5 s backoff, then stop returns promptly and the record is left for the next owner', async () => {
     await using infra = labInfra()
-    const down = alwaysDown()
+    const { noteId, event } = await labEvent(infra, 'stopped during a backoff')
+    const down = alwaysDown(noteId)
     const consumer = await startLabConsumer(infra, {
       handlers: [down.handler],
       retry: { initialMs: 5_000, maxMs: 5_000, maxAttempts: 10 },
     })
-    const { noteId, event } = await labEvent(infra, 'stopped during a backoff')
     const [written] = await produceTo(infra, [encodeEvent(event)])
     await eventually(async () => (await retryCount(consumer.groupId)) > 0)
 
