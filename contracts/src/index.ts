@@ -40,6 +40,7 @@ export const allEvents: readonly EventDefinition<TSchema>[] = Object.freeze([
   catalog.ProductSkuDeactivatedV1,
   catalog.ProductChangedV1,
   catalog.ProductPriceChangedV1,
+  user.UserLockedV1,
   user.UserRegisteredV1,
   user.UserWithdrawnV1,
 ])

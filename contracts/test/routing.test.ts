@@ -28,6 +28,7 @@ const pinned: Record<string, [topic: string, key: string, subject: string, sourc
   'product.price.changed v1': ['commerce.catalog.events', '77', 'sku/301', '/commerce/catalog'],
   'user.registered v1': ['commerce.user.events', '17', 'user/17', '/commerce/user'],
   'user.withdrawn v1': ['commerce.user.events', '17', 'user/17', '/commerce/user'],
+  'user.locked v1': ['commerce.user.events', '17', 'user/17', '/commerce/user'],
 }
 
 const meta: EventMeta = { now: new Date('2026-03-01T09:30:00.000Z'), correlationId: 'c', causationId: 'c' }
