@@ -1,6 +1,7 @@
 # The services: every services/<name>/src/main.ts, plus the sample service (platform/test/lab/main.ts), started with
 # Bun, detached, logs in logs/svc-<name>.log. Each gets the env it reads (ServiceEnv): its own PORT, SERVICE_NAME and
-# MARIADB_URL (from <NAME>_MARIADB_URL in .stack/env), the shared endpoints, auth's JWKS URL and demo seeding on.
+# MARIADB_URL (from <NAME>_MARIADB_URL in .stack/env), the shared endpoints, auth's JWKS URL, every service's base URL
+# (<NAME>_URL, for service-to-service calls) and demo seeding on.
 
 # service_entries: "name main.ts database" lines.
 service_entries() {
@@ -26,6 +27,10 @@ start_service() {
     PORT=$(service_port "$name") SERVICE_NAME=$name MARIADB_URL=${!url_var} SEED_DEMO_DATA=true \
       AUTH_JWKS_URL="http://127.0.0.1:$AUTH_PORT/.well-known/jwks.json" AUTH_JWT_ISSUER=$AUTH_JWT_ISSUER \
       AUTH_JWT_AUDIENCE=$AUTH_JWT_AUDIENCE PG_SANDBOX_URL="http://127.0.0.1:$PG_SANDBOX_PORT" \
+      AUTH_URL="http://127.0.0.1:$AUTH_PORT" USER_URL="http://127.0.0.1:$USER_PORT" \
+      CATALOG_URL="http://127.0.0.1:$CATALOG_PORT" INVENTORY_URL="http://127.0.0.1:$INVENTORY_PORT" \
+      ORDER_URL="http://127.0.0.1:$ORDER_PORT" PAYMENT_URL="http://127.0.0.1:$PAYMENT_PORT" \
+      ADMIN_EMAIL=$ADMIN_EMAIL ADMIN_PASSWORD=$ADMIN_PASSWORD \
       start_bg "svc-$name" bash -c "$SUPERVISE" "$name" "$main"
   )
 }
