@@ -83,4 +83,7 @@ services_where() {
     printf '  %-16s http://127.0.0.1:%s  (OpenAPI http://127.0.0.1:%s/openapi, log %s/svc-%s.log)\n' \
       "$name" "$port" "$port" "$LOG_DIR" "$name"
   done < <(service_entries)
+  [[ -f "$ROOT/services/user/src/main.ts" ]] || return 0
+  printf '  %-16s %s / %s  (log in: POST http://127.0.0.1:%s/api/auth/login)\n' \
+    "demo admin" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$AUTH_PORT"
 }
