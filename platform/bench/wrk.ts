@@ -39,12 +39,19 @@ export function ensureWrk(): void {
 }
 
 /** A wrk Lua script that sends `body` as a JSON POST; written once per run to a temp file. */
-export async function postScript(body: string): Promise<string> {
-  const path = join(tmpdir(), `wrk-post-${process.pid}.lua`)
+export function postScript(body: string): Promise<string> {
+  return requestScript({ method: 'POST', body, headers: { 'Content-Type': 'application/json' } })
+}
+
+/** A wrk Lua script for one request shape (method, headers, optional body); written to a temp file per run. */
+export async function requestScript(request: { method: string; headers: Record<string, string>; body?: string }) {
+  const path = join(tmpdir(), `wrk-${process.pid}-${Bun.randomUUIDv7()}.lua`)
   const lua = [
-    'wrk.method = "POST"',
-    `wrk.body = ${JSON.stringify(body)}`,
-    'wrk.headers["Content-Type"] = "application/json"',
+    `wrk.method = ${JSON.stringify(request.method)}`,
+    ...(request.body === undefined ? [] : [`wrk.body = ${JSON.stringify(request.body)}`]),
+    ...Object.entries(request.headers).map(
+      ([name, value]) => `wrk.headers[${JSON.stringify(name)}] = ${JSON.stringify(value)}`,
+    ),
   ].join('\n')
   await Bun.write(path, `${lua}\n`)
   return path
