@@ -10,7 +10,7 @@ describe('member rules', () => {
     const email = new RegExp(emailPattern)
     const phone = new RegExp(phonePattern)
     expect([email.test(' a@b.co '), email.test('a@b'), email.test('a b@c.de')]).toEqual([true, false, false])
-    expect([phone.test('010-1234-5678'), phone.test('010-123-45678'), phone.test('011-1234-5678')]).toEqual([
+    expect([phone.test('010-1234-5678'), phone.test('010-12345678'), phone.test('011-1234-5678')]).toEqual([
       true,
       true,
       false,

@@ -1,5 +1,6 @@
 import type { EventMeta } from '@commerce/contracts'
 import { findIdempotencyKey, type StoredAnswer } from '@commerce/platform/db'
+import { describeError } from '@commerce/platform/errors'
 import { type AppError, CommonErrors, errorBody } from '@commerce/platform/http'
 import type { Logger } from '@commerce/platform/log'
 import { RemoteError } from '@commerce/platform/service-client'
@@ -73,12 +74,14 @@ async function createCredential(
     if (error instanceof RemoteError) {
       const refusal = refusalOf(error)
       await undo(deps, claim, { meta, refusal }).catch((e: unknown) =>
-        deps.logger.warn('registration undo failed', { error: e }),
+        deps.logger.warn('registration undo failed', { error: describeError(e) }),
       )
       throw refusal
     }
     // No answer: the credential may or may not exist. Undo if auth is back; else the resolve job settles it.
-    await undo(deps, claim, { meta }).catch((e: unknown) => deps.logger.warn('registration undo failed', { error: e }))
+    await undo(deps, claim, { meta }).catch((e: unknown) =>
+      deps.logger.warn('registration undo failed', { error: describeError(e) }),
+    )
     throw MemberErrors.registrationUnavailable()
   }
 }
