@@ -1,5 +1,6 @@
 import type { AnyTx, Db } from '@commerce/platform/db'
 import { loginHistory } from '../db/schema'
+import { loginAttempts } from './metrics'
 
 /** How a login attempt ended, as login_history records it. */
 export type LoginOutcome = 'SUCCESS' | 'INVALID_CREDENTIALS' | 'THROTTLED' | 'LOCKED' | 'WITHDRAWN'
@@ -25,4 +26,5 @@ export async function recordLogin(
     outcome: result.outcome,
     at: result.at,
   })
+  loginAttempts.inc({ outcome: result.outcome })
 }

@@ -83,3 +83,10 @@ export const refresh = (url: string, refreshToken: string) =>
   call<{ data: { accessToken: string; refreshToken: string } } & Body>(`${url}/api/auth/refresh`, {
     body: { refreshToken },
   })
+
+/** The value of a counter in the service's /metrics (0 when absent). */
+export async function metricValue(url: string, name: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text()
+  const line = text.split('\n').find((l) => l.startsWith(`${name} `))
+  return line ? Number(line.split(' ')[1]) : 0
+}
