@@ -32,7 +32,13 @@ async function portOf(stdout: ReadableStream<Uint8Array>): Promise<string> {
 /** Starts `services/<name>/src/main.ts` as a process with `env` on top of this one's; resolves once it listens. */
 export async function spawnService(name: string, env: Record<string, string>): Promise<SpawnedService> {
   const main = join(servicesDir, name, 'src/main.ts')
-  const child = Bun.spawn(['bun', main], { env: { ...process.env, ...env }, stdout: 'pipe', stderr: 'inherit' })
+  // Info level at least: the "started" line is how the port is learned.
+  const level = env['LOG_LEVEL'] === 'debug' ? 'debug' : 'info'
+  const child = Bun.spawn(['bun', main], {
+    env: { ...process.env, ...env, LOG_LEVEL: level },
+    stdout: 'pipe',
+    stderr: 'inherit',
+  })
   const url = `http://127.0.0.1:${await portOf(child.stdout)}`
   const signal = async (signal: 'SIGTERM' | 'SIGKILL') => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal)
