@@ -67,7 +67,7 @@ describe('/api/users/me', () => {
     expect([sneaky.body.data.role, sneaky.body.data.status, sneaky.body.data.id]).toEqual(['USER', 'ACTIVE', member.id])
   })
 
-  test('when a member withdraws, then /me is 404 MEMBER-404-001, user.withdrawn is written, and auth refuses its login once it consumed the event', async () => {
+  test('when a member withdraws, then /me is 404 MEMBER-404-001 and auth refuses its login once it consumed the event', async () => {
     const body = newMember()
     const member = await registeredMember({ user: user.url, auth: auth.url }, body)
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
-import { eventually } from '@commerce/platform/testing'
+import { eventually, waitForOutboxEvent } from '@commerce/platform/testing'
 import { faultProxy, onCreateCredential } from './fault-proxy'
 import { call, hasCredential, membersOf, newMember, registrationState, startUser } from './fixture'
 import { type SpawnedService, spawnAuth, spawnService, userEnv } from './processes'
@@ -50,6 +50,8 @@ describe('registration when the user service is killed mid-call', () => {
         answered: 0,
         settled: { member: 'ACTIVE', credential: true },
       })
+      const registered = (e: { data: unknown }) => (e.data as { userId: number }).userId === member?.id
+      expect(await waitForOutboxEvent(run.resolver.deps.db, 'user.registered', registered)).toBeDefined()
       const login = await call(`${auth.url}/api/auth/login`, { method: 'POST', body: run.body })
       expect({ login: login.status, sub: member?.id }).toEqual({ login: 200, sub: run.proxy.createdIds()[0] })
     } finally {
