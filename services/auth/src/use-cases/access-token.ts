@@ -1,0 +1,31 @@
+import { SignJWT } from 'jose'
+import type { Role } from '../domain/credential'
+import type { Signer } from './signing-keys'
+
+/** Who the token is for, and how it is stamped. */
+export interface AccessTokenInput {
+  userId: number
+  email: string
+  roles: Role[]
+}
+
+/** Issuer, audience and lifetime of access tokens. */
+export interface AccessTokenSettings {
+  issuer: string
+  audience: string
+  ttlS: number
+}
+
+/** Signs an EdDSA access token with the current signer (`kid` in the header). */
+export function signAccessToken(signer: Signer, input: AccessTokenInput, settings: AccessTokenSettings) {
+  const iat = Math.floor(Date.now() / 1000)
+  return new SignJWT({ email: input.email, roles: input.roles, type: 'access' })
+    .setProtectedHeader({ alg: 'EdDSA', kid: signer.kid, typ: 'JWT' })
+    .setSubject(String(input.userId))
+    .setIssuer(settings.issuer)
+    .setAudience(settings.audience)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + settings.ttlS)
+    .setJti(crypto.randomUUID())
+    .sign(signer.key)
+}

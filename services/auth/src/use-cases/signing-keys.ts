@@ -1,0 +1,110 @@
+import { type Db, isDuplicateKey } from '@commerce/platform/db'
+import { eq, gt, isNull, or } from 'drizzle-orm'
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose'
+import { signingKeys } from '../db/schema'
+import { isDueForRotation, publishedSince } from '../domain/signing-key'
+
+const alg = 'EdDSA'
+
+/** The key that signs access tokens now. */
+export interface Signer {
+  kid: string
+  key: CryptoKey | Uint8Array
+}
+
+/** A public key as published in the JWKS. */
+export type PublicJwk = JWK & { kid: string; alg: string; use: 'sig' }
+
+/** How long a retired key stays published: the access TTL plus a margin. */
+export interface PublishWindow {
+  accessTtlMs: number
+  graceMs: number
+}
+
+// Imported keys by kid: importing is CPU work, and a kid's key never changes.
+const imported = new Map<string, Promise<CryptoKey | Uint8Array>>()
+
+function importCached(kid: string, jwk: string, kind: 'private' | 'public') {
+  const id = `${kind}:${kid}`
+  let key = imported.get(id)
+  if (!key) {
+    key = importJWK(JSON.parse(jwk) as JWK, alg)
+    imported.set(id, key)
+  }
+  return key
+}
+
+async function newKeyRow(now: Date) {
+  const pair = await generateKeyPair(alg, { crv: 'Ed25519', extractable: true })
+  const publicJwk = await exportJWK(pair.publicKey)
+  const kid = await calculateJwkThumbprint(publicJwk)
+  const privateJwk = await exportJWK(pair.privateKey)
+  return {
+    kid,
+    alg,
+    publicJwk: JSON.stringify({ ...publicJwk, kid, alg, use: 'sig' }),
+    privateJwk: JSON.stringify(privateJwk),
+    signer: 1,
+    createdAt: now,
+  }
+}
+
+/** Creates a signer when none exists; safe with several replicas (the unique `signer` index admits one). */
+export async function ensureSigner(db: Db, now: Date): Promise<void> {
+  const [current] = await db.select({ kid: signingKeys.kid }).from(signingKeys).where(eq(signingKeys.signer, 1))
+  if (current) return
+  try {
+    await db.insert(signingKeys).values(await newKeyRow(now))
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error
+  }
+}
+
+/** The current signer (created on first use if the start-up creation has not happened yet). */
+export async function currentSigner(db: Db): Promise<Signer> {
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const [row] = await db
+      .select({ kid: signingKeys.kid, privateJwk: signingKeys.privateJwk })
+      .from(signingKeys)
+      .where(eq(signingKeys.signer, 1))
+    if (row) return { kid: row.kid, key: await importCached(row.kid, row.privateJwk, 'private') }
+    await ensureSigner(db, new Date())
+  }
+  throw new Error('no signing key could be created')
+}
+
+/** The public keys to publish: the signer and keys retired within the window. */
+export async function publishedKeys(db: Db, window: PublishWindow, now: Date): Promise<PublicJwk[]> {
+  const rows = await db
+    .select({ publicJwk: signingKeys.publicJwk })
+    .from(signingKeys)
+    .where(or(isNull(signingKeys.retiredAt), gt(signingKeys.retiredAt, publishedSince(window, now))))
+    .orderBy(signingKeys.createdAt)
+  return rows.map((row) => JSON.parse(row.publicJwk) as PublicJwk)
+}
+
+/** The public key of a published kid, for verifying our own tokens (undefined: unknown or no longer published). */
+export async function publishedKey(db: Db, input: { kid: string; window: PublishWindow }, now: Date) {
+  const key = (await publishedKeys(db, input.window, now)).find((k) => k.kid === input.kid)
+  return key ? importCached(key.kid, JSON.stringify(key), 'public') : undefined
+}
+
+/**
+ * Makes a new key the signer and retires the old one (it stays published for its window). With `olderThanMs`, only
+ * when the signer is at least that old, decided under the signer row's lock, so replicas never rotate twice.
+ */
+export async function rotateSigner(db: Db, options: { olderThanMs?: number }, now: Date) {
+  const next = await newKeyRow(now)
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(signingKeys).where(eq(signingKeys.signer, 1)).for('update')
+    const { olderThanMs } = options
+    if (current && olderThanMs !== undefined && !isDueForRotation(current.createdAt, olderThanMs, now)) {
+      return { rotated: false, kid: current.kid, retiredKid: null }
+    }
+    if (current) {
+      await tx.update(signingKeys).set({ signer: null, retiredAt: now }).where(eq(signingKeys.kid, current.kid))
+    }
+    await tx.insert(signingKeys).values(next)
+    return { rotated: true, kid: next.kid, retiredKid: current?.kid ?? null }
+  })
+}

@@ -1,0 +1,77 @@
+CREATE TABLE `addresses` (
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
+	`member_id` bigint unsigned NOT NULL,
+	`label` varchar(50) NOT NULL,
+	`recipient` varchar(50) NOT NULL,
+	`phone` varchar(20) NOT NULL,
+	`zip_code` varchar(10) NOT NULL,
+	`address` varchar(200) NOT NULL,
+	`address_detail` varchar(200) NOT NULL,
+	`is_default` boolean NOT NULL,
+	`created_at` datetime(3) NOT NULL,
+	`updated_at` datetime(3) NOT NULL,
+	`deleted_at` datetime(3),
+	CONSTRAINT `addresses_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
+CREATE TABLE `idempotency_keys` (
+	`scope` varbinary(100) NOT NULL,
+	`idempotency_key` varbinary(255) NOT NULL,
+	`fingerprint` char(64) NOT NULL,
+	`status` smallint unsigned,
+	`content_type` varchar(100),
+	`body` longtext,
+	`created_at` datetime(3) NOT NULL,
+	CONSTRAINT `idempotency_keys_scope_idempotency_key_pk` PRIMARY KEY(`scope`,`idempotency_key`)
+);
+--> statement-breakpoint
+CREATE TABLE `job_leases` (
+	`name` varchar(100) NOT NULL,
+	`owner` varchar(100),
+	`lease_until` datetime(3) NOT NULL,
+	`last_started_at` datetime(3),
+	`last_finished_at` datetime(3),
+	`last_outcome` varchar(16),
+	CONSTRAINT `job_leases_name` PRIMARY KEY(`name`)
+);
+--> statement-breakpoint
+CREATE TABLE `members` (
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
+	`email` varchar(254) NOT NULL,
+	`name` varchar(50) NOT NULL,
+	`phone` varchar(20),
+	`role` varchar(10) NOT NULL,
+	`status` varchar(12) NOT NULL,
+	`registration_token` varchar(36),
+	`registration_claimed_at` datetime(3),
+	`registration_key` varbinary(255),
+	`created_at` datetime(3) NOT NULL,
+	`updated_at` datetime(3) NOT NULL,
+	CONSTRAINT `members_id` PRIMARY KEY(`id`),
+	CONSTRAINT `members_email` UNIQUE(`email`)
+);
+--> statement-breakpoint
+CREATE TABLE `outbox` (
+	`id` char(36) NOT NULL,
+	`aggregate_type` varchar(64) NOT NULL,
+	`aggregate_id` varchar(255) NOT NULL,
+	`type` varchar(255) NOT NULL,
+	`payload` longtext NOT NULL,
+	`created_at` datetime(6) NOT NULL,
+	CONSTRAINT `outbox_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
+CREATE TABLE `processed_events` (
+	`consumer` varchar(100) NOT NULL,
+	`event_id` varchar(64) NOT NULL,
+	`event_type` varchar(255) NOT NULL,
+	`processed_at` datetime(3) NOT NULL,
+	CONSTRAINT `processed_events_consumer_event_id_pk` PRIMARY KEY(`consumer`,`event_id`)
+);
+--> statement-breakpoint
+CREATE INDEX `addresses_member_live` ON `addresses` (`member_id`,`deleted_at`);--> statement-breakpoint
+CREATE INDEX `idempotency_keys_created_at` ON `idempotency_keys` (`created_at`);--> statement-breakpoint
+CREATE INDEX `members_status_claimed` ON `members` (`status`,`registration_claimed_at`);--> statement-breakpoint
+CREATE INDEX `members_created_at` ON `members` (`created_at`);--> statement-breakpoint
+CREATE INDEX `outbox_created_at` ON `outbox` (`created_at`);--> statement-breakpoint
+CREATE INDEX `processed_events_processed_at` ON `processed_events` (`processed_at`);

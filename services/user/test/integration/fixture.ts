@@ -1,0 +1,80 @@
+import { freshName, startTestService } from '@commerce/platform/testing'
+import { eq } from 'drizzle-orm'
+import { userService } from '../../src/app'
+import { loadUserConfig } from '../../src/config'
+import { members } from '../../src/db/schema'
+import { userEnv } from './processes'
+
+/** The user service in-process against the test stack, its internal calls to `authUrl` (auth or a fault proxy). */
+export function startUser(at: { authUrl: string; jwksFrom?: string }, overrides: Record<string, string> = {}) {
+  return startTestService(userService(loadUserConfig(userEnv(at, overrides))))
+}
+
+export type UserService = Awaited<ReturnType<typeof startUser>>
+
+/** An answer: status and parsed body (a network failure is status 0, refused at connect or cut off). */
+export interface Reply {
+  status: number
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever the envelope holds
+  body: any
+}
+
+/** One HTTP call with an optional bearer token and Idempotency-Key; raw strings are sent as they are. */
+export async function call(
+  url: string,
+  request: { method?: string; body?: unknown; token?: string; key?: string; raw?: string } = {},
+): Promise<Reply> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  if (request.token) headers['authorization'] = `Bearer ${request.token}`
+  if (request.key) headers['idempotency-key'] = request.key
+  const body = request.raw ?? (request.body === undefined ? undefined : JSON.stringify(request.body))
+  try {
+    const response = await fetch(url, { method: request.method ?? 'GET', headers, ...(body ? { body } : {}) })
+    const text = await response.text()
+    return { status: response.status, body: text ? JSON.parse(text) : undefined }
+  } catch {
+    return { status: 0, body: undefined }
+  }
+}
+
+/** A fresh registration body (fresh email per test). */
+export const newMember = (prefix = 'member') => ({
+  email: `${freshName(prefix)}@example.com`.toLowerCase(),
+  password: 'correct horse battery',
+  name: 'Kim Minsu',
+})
+
+/** Registers and logs in: the member's id and access token. */
+export async function registeredMember(at: { user: string; auth: string }, body = newMember()) {
+  const registered = await call(`${at.user}/api/users/register`, { method: 'POST', body })
+  if (registered.status !== 201)
+    throw new Error(`register answered ${registered.status}: ${JSON.stringify(registered.body)}`)
+  return { id: registered.body.data.id as number, email: body.email, token: await login(at.auth, body) }
+}
+
+/** Logs in at auth; the access token. */
+export async function login(authUrl: string, credentials: { email: string; password: string }): Promise<string> {
+  const answer = await call(`${authUrl}/api/auth/login`, { method: 'POST', body: credentials })
+  if (answer.status !== 200) throw new Error(`login answered ${answer.status}: ${JSON.stringify(answer.body)}`)
+  return answer.body.data.accessToken as string
+}
+
+/** The member rows of an email (0 or 1, by the unique index). */
+export const membersOf = (service: UserService, email: string) =>
+  service.deps.db.select().from(members).where(eq(members.email, email))
+
+/** Whether auth holds a credential for the member id (its internal API, never through a proxy). */
+export async function hasCredential(authUrl: string, userId: number): Promise<boolean> {
+  const answer = await call(`${authUrl}/internal/credentials/${userId}`)
+  if (answer.status !== 200 && answer.status !== 404) throw new Error(`credential read answered ${answer.status}`)
+  return answer.status === 200
+}
+
+/** The invariant after any failure: member exists ⇔ credential exists, and nothing is left PENDING. */
+export async function registrationState(at: { service: UserService; authUrl: string }, email: string) {
+  const [member] = await membersOf(at.service, email)
+  return {
+    member: member ? member.status : 'none',
+    credential: member ? await hasCredential(at.authUrl, member.id) : 'not checked',
+  }
+}
