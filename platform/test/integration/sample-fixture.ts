@@ -1,19 +1,10 @@
 import { join } from 'node:path'
-import { testEnv } from '../../src/testing'
+import { spawnEnv } from '../../src/testing'
 import { loadSampleConfig } from '../lab/config'
 
 /** The sample service's env against the test stack: what `npm run up` gives it, on a port the caller picks. */
 export function sampleEnv(overrides: Record<string, string> = {}): Record<string, string> {
-  const env = testEnv()
-  return {
-    PORT: '0',
-    SERVICE_NAME: 'sample',
-    LOG_LEVEL: 'warn',
-    MARIADB_URL: env.databaseUrl('lab'),
-    REDIS_URL: env.redisUrl,
-    KAFKA_BROKERS: env.kafkaBrokers,
-    ...overrides,
-  }
+  return { ...spawnEnv('sample', 'lab'), ...overrides }
 }
 
 export const sampleConfig = (overrides: Record<string, string> = {}) => loadSampleConfig(sampleEnv(overrides))

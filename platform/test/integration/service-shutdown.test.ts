@@ -1,36 +1,15 @@
 import { describe, expect, test } from 'bun:test'
 import { inArray, like } from 'drizzle-orm'
 import { outbox } from '../../src/db'
-import { freshName } from '../../src/testing'
+import { freshName, spawnService } from '../../src/testing'
 import { labNotes } from '../lab/schema'
 import { labInfra } from './lab-fixture'
 import { postNote, sampleEnv, sampleMain } from './sample-fixture'
 
-/** Starts the sample service as its own process (as `npm run up` does) and resolves its port from its start line. */
-async function spawnSample(env: Record<string, string>) {
-  const child = Bun.spawn(['bun', sampleMain], { env: { ...process.env, ...env }, stdout: 'pipe', stderr: 'inherit' })
-  const reader = child.stdout.getReader()
-  let text = ''
-  for (;;) {
-    const { value, done } = await reader.read()
-    if (done) throw new Error(`sample exited before it started: ${text}`)
-    text += new TextDecoder().decode(value)
-    const startLine = text.split('\n').find((line) => line.includes('"msg":"started"'))
-    const port = startLine ? /"port":(\d+)/.exec(startLine)?.[1] : undefined
-    if (port) {
-      // Keep draining stdout so the child never blocks on a full pipe.
-      void (async () => {
-        while (!(await reader.read()).done) {}
-      })()
-      return { child, url: `http://127.0.0.1:${port}` }
-    }
-  }
-}
-
 describe('graceful shutdown (runService)', () => {
   test('when SIGTERM arrives during a burst of writes, then readiness turns red first, every request is answered or refused cleanly, nothing is half-written, and the process exits 0', async () => {
     await using infra = labInfra()
-    const { child, url } = await spawnSample(sampleEnv({ LOG_LEVEL: 'info', SHUTDOWN_DRAIN_MS: '300' }))
+    const { child, url } = await spawnService(sampleMain, sampleEnv({ LOG_LEVEL: 'info', SHUTDOWN_DRAIN_MS: '300' }))
     const prefix = freshName('burst')
     let sent = 0
     const answers: Awaited<ReturnType<typeof postNote>>[] = []
