@@ -1,13 +1,13 @@
 // Login throughput and p95 at saturation against the raw Bun.password.verify rate of the same hash settings, measured
 // in the same run with the same concurrency. Not a test: `bun services/auth/bench/login.ts` with the stack up.
-// BENCH_CONCURRENCY (default 8) and BENCH_SECONDS (default 15) tune it.
+// Arguments: concurrency (default 8) and seconds per measurement (default 15).
 import { freshId, freshName, startTestService, testEnv } from '@commerce/platform/testing'
 import { authService } from '../src/app'
 import { loadAuthConfig } from '../src/config'
 import { hashPassword } from '../src/use-cases/password'
 
-const concurrency = Number(process.env['BENCH_CONCURRENCY'] ?? 8)
-const seconds = Number(process.env['BENCH_SECONDS'] ?? 15)
+const concurrency = Number(Bun.argv[2] ?? 8)
+const seconds = Number(Bun.argv[3] ?? 15)
 const password = 'bench-password-123'
 
 interface Run {
