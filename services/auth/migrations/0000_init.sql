@@ -44,6 +44,7 @@ CREATE TABLE `login_history` (
 	`ip` varchar(45) NOT NULL,
 	`user_agent` varchar(512),
 	`outcome` varchar(24) NOT NULL,
+	`failed` boolean NOT NULL DEFAULT false,
 	`at` datetime(3) NOT NULL,
 	CONSTRAINT `login_history_id` PRIMARY KEY(`id`)
 );
@@ -100,8 +101,8 @@ CREATE TABLE `signing_keys` (
 );
 --> statement-breakpoint
 CREATE INDEX `idempotency_keys_created_at` ON `idempotency_keys` (`created_at`);--> statement-breakpoint
-CREATE INDEX `login_history_email_at` ON `login_history` (`email`,`at`);--> statement-breakpoint
-CREATE INDEX `login_history_ip_at` ON `login_history` (`ip`,`at`);--> statement-breakpoint
+CREATE INDEX `login_history_email_failed_at` ON `login_history` (`email`,`failed`,`at`);--> statement-breakpoint
+CREATE INDEX `login_history_ip_failed_at` ON `login_history` (`ip`,`failed`,`at`);--> statement-breakpoint
 CREATE INDEX `outbox_created_at` ON `outbox` (`created_at`);--> statement-breakpoint
 CREATE INDEX `processed_events_processed_at` ON `processed_events` (`processed_at`);--> statement-breakpoint
 CREATE INDEX `refresh_families_user` ON `refresh_families` (`user_id`);--> statement-breakpoint

@@ -1,4 +1,15 @@
-import { bigint, char, datetime, index, mysqlTable, text, tinyint, uniqueIndex, varchar } from 'drizzle-orm/mysql-core'
+import {
+  bigint,
+  boolean,
+  char,
+  datetime,
+  index,
+  mysqlTable,
+  text,
+  tinyint,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/mysql-core'
 
 export { idempotencyKeys, jobLeases, outbox, processedEvents } from '@commerce/platform/db'
 
@@ -71,9 +82,16 @@ export const loginHistory = mysqlTable(
     userAgent: varchar('user_agent', { length: 512 }),
     /** SUCCESS | INVALID_CREDENTIALS | THROTTLED | LOCKED | WITHDRAWN */
     outcome: varchar('outcome', { length: 24 }).notNull(),
+    /** The attempt was a failed guess (INVALID_CREDENTIALS, WITHDRAWN): what the throttle counts. */
+    failed: boolean('failed').notNull().default(false),
     at: datetime('at', { mode: 'date', fsp: 3 }).notNull(),
   },
-  (t) => [index('login_history_email_at').on(t.email, t.at), index('login_history_ip_at').on(t.ip, t.at)],
+  // (email, at) and (ip, at) with the failure flag between: the throttle's "limit-th newest failure" reads at most
+  // `limit` index entries, however many successful logins share the address (a NAT, a busy office).
+  (t) => [
+    index('login_history_email_failed_at').on(t.email, t.failed, t.at),
+    index('login_history_ip_failed_at').on(t.ip, t.failed, t.at),
+  ],
 )
 
 /**

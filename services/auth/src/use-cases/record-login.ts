@@ -2,6 +2,9 @@ import type { AnyTx, Db } from '@commerce/platform/db'
 import { loginHistory } from '../db/schema'
 import { loginAttempts } from './metrics'
 
+/** The outcomes that count as a failed guess (a 401): throttled, locked and successful attempts do not. */
+export const failureOutcomes = ['INVALID_CREDENTIALS', 'WITHDRAWN'] as const
+
 /** How a login attempt ended, as login_history records it. */
 export type LoginOutcome = 'SUCCESS' | 'INVALID_CREDENTIALS' | 'THROTTLED' | 'LOCKED' | 'WITHDRAWN'
 
@@ -24,6 +27,7 @@ export async function recordLogin(
     ip: attempt.ip,
     userAgent: attempt.userAgent?.slice(0, 512) ?? null,
     outcome: result.outcome,
+    failed: (failureOutcomes as readonly string[]).includes(result.outcome),
     at: result.at,
   })
   loginAttempts.inc({ outcome: result.outcome })

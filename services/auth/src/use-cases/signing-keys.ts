@@ -60,17 +60,30 @@ export async function ensureSigner(db: Db, now: Date): Promise<void> {
   }
 }
 
+// The signer, cached briefly: one query less per login. A replica that did not rotate keeps signing with the old key
+// for at most this long, which is harmless: a retired key stays published far longer.
+const signerCacheMs = 5_000
+let cachedSigner: { signer: Signer; until: number } | undefined
+
+async function loadSigner(db: Db): Promise<Signer | undefined> {
+  const [row] = await db
+    .select({ kid: signingKeys.kid, privateJwk: signingKeys.privateJwk })
+    .from(signingKeys)
+    .where(eq(signingKeys.signer, 1))
+  return row ? { kid: row.kid, key: await importCached(row.kid, row.privateJwk, 'private') } : undefined
+}
+
 /** The current signer (created on first use if the start-up creation has not happened yet). */
 export async function currentSigner(db: Db): Promise<Signer> {
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    const [row] = await db
-      .select({ kid: signingKeys.kid, privateJwk: signingKeys.privateJwk })
-      .from(signingKeys)
-      .where(eq(signingKeys.signer, 1))
-    if (row) return { kid: row.kid, key: await importCached(row.kid, row.privateJwk, 'private') }
+  if (cachedSigner && cachedSigner.until > performance.now()) return cachedSigner.signer
+  let signer = await loadSigner(db)
+  if (!signer) {
     await ensureSigner(db, new Date())
+    signer = await loadSigner(db)
   }
-  throw new Error('no signing key could be created')
+  if (!signer) throw new Error('no signing key could be created')
+  cachedSigner = { signer, until: performance.now() + signerCacheMs }
+  return signer
 }
 
 /** The public keys to publish: the signer and keys retired within the window. */
@@ -95,7 +108,7 @@ export async function publishedKey(db: Db, input: { kid: string; window: Publish
  */
 export async function rotateSigner(db: Db, options: { olderThanMs?: number }, now: Date) {
   const next = await newKeyRow(now)
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const [current] = await tx.select().from(signingKeys).where(eq(signingKeys.signer, 1)).for('update')
     const { olderThanMs } = options
     if (current && olderThanMs !== undefined && !isDueForRotation(current.createdAt, olderThanMs, now)) {
@@ -107,4 +120,7 @@ export async function rotateSigner(db: Db, options: { olderThanMs?: number }, no
     await tx.insert(signingKeys).values(next)
     return { rotated: true, kid: next.kid, retiredKid: current?.kid ?? null }
   })
+  // This replica signs with the new key at once (others within signerCacheMs).
+  if (result.rotated) cachedSigner = undefined
+  return result
 }

@@ -1,10 +1,7 @@
 import type { Db } from '@commerce/platform/db'
-import { and, desc, eq, gt, inArray } from 'drizzle-orm'
+import { and, desc, eq, gt, type SQL, sql } from 'drizzle-orm'
 import { loginHistory } from '../db/schema'
 import { retryAfterSeconds, type ThrottleLimit } from '../domain/throttle'
-
-/** The outcomes that count as a failed guess (a 401): throttled, locked and successful attempts do not. */
-export const failureOutcomes = ['INVALID_CREDENTIALS', 'WITHDRAWN'] as const
 
 /** The login throttle's limits (env-configurable). */
 export interface ThrottleLimits {
@@ -12,22 +9,16 @@ export interface ThrottleLimits {
   perAddress: ThrottleLimit
 }
 
-async function lastSuccessAt(db: Db, email: string, since: Date) {
-  const [row] = await db
-    .select({ at: loginHistory.at })
-    .from(loginHistory)
-    .where(and(eq(loginHistory.email, email), eq(loginHistory.outcome, 'SUCCESS'), gt(loginHistory.at, since)))
-    .orderBy(desc(loginHistory.at))
-    .limit(1)
-  return row?.at ?? since
-}
+// Failures before the email's last success do not count against the account (a subquery: one round trip).
+const afterLastSuccess = (email: string, windowStart: Date) =>
+  sql`greatest(${windowStart}, coalesce((select max(s.at) from ${loginHistory} s where s.email = ${email} and s.failed = false and s.outcome = 'SUCCESS' and s.at > ${windowStart}), ${windowStart}))`
 
 // The limit-th newest failure after `since` matching `who`; null when there are fewer (one indexed range read).
-async function nthNewestFailure(db: Db, who: ReturnType<typeof eq>, input: { since: Date; limit: number }) {
+async function nthNewestFailure(db: Db, who: SQL | undefined, input: { since: Date | SQL; limit: number }) {
   const [row] = await db
     .select({ at: loginHistory.at })
     .from(loginHistory)
-    .where(and(who, gt(loginHistory.at, input.since), inArray(loginHistory.outcome, [...failureOutcomes])))
+    .where(and(who, eq(loginHistory.failed, true), gt(loginHistory.at, input.since)))
     .orderBy(desc(loginHistory.at))
     .limit(1)
     .offset(input.limit - 1)
@@ -41,7 +32,7 @@ async function nthNewestFailure(db: Db, who: ReturnType<typeof eq>, input: { sin
 export async function throttledFor(db: Db, attempt: { email: string; ip: string }, limits: ThrottleLimits) {
   const now = new Date()
   const { perEmail, perAddress } = limits
-  const emailSince = await lastSuccessAt(db, attempt.email, new Date(now.getTime() - perEmail.windowMs))
+  const emailSince = afterLastSuccess(attempt.email, new Date(now.getTime() - perEmail.windowMs))
   const [emailFailure, addressFailure] = await Promise.all([
     nthNewestFailure(db, eq(loginHistory.email, attempt.email), { since: emailSince, limit: perEmail.failures }),
     nthNewestFailure(db, eq(loginHistory.ip, attempt.ip), {
