@@ -51,7 +51,10 @@ function isStringArray(value: unknown): value is string[] {
 function toPrincipal(payload: JWTPayload): Principal {
   const { sub, type, email, roles } = payload
   if (type !== 'access') throw CommonErrors.invalidToken('Not an access token')
-  if (!sub || !/^\d{1,15}$/.test(sub)) throw CommonErrors.invalidToken('Token subject is not a user id')
+  // Any id `Id` accepts (1 … 2^53−1), so every member a service can store can also call it.
+  if (!sub || !/^[1-9]\d{0,15}$/.test(sub) || !Number.isSafeInteger(Number(sub))) {
+    throw CommonErrors.invalidToken('Token subject is not a user id')
+  }
   if (typeof email !== 'string' || !isStringArray(roles)) throw CommonErrors.invalidToken('Token claims are malformed')
   return { userId: Number(sub), email, roles }
 }

@@ -49,6 +49,7 @@ interface TokenOptions {
   kid?: string
   type?: string
   roles?: string[]
+  subject?: string
   expiresAt?: number | string
   issuer?: string
   audience?: string
@@ -59,6 +60,7 @@ function token({
   kid,
   type = 'access',
   roles = ['USER'],
+  subject = '42',
   expiresAt = '15m',
   issuer = 'commerce-auth',
   audience = 'commerce',
@@ -67,7 +69,7 @@ function token({
   // The stranger signs with ed's kid: only the signature can tell it apart.
   return new SignJWT({ email: 'kim@example.com', roles, type })
     .setProtectedHeader({ alg, kid: kid ?? (key === 'rsa' ? 'rsa-1' : 'ed-1') })
-    .setSubject('42')
+    .setSubject(subject)
     .setIssuer(issuer)
     .setAudience(audience)
     .setIssuedAt()
@@ -132,6 +134,18 @@ describe('jwtAuth', () => {
 
   test('when a refresh-typed token is sent as a bearer, then 401 (a refresh token is never an access token)', async () => {
     expect(await errorOf(await get('/me', await token({ type: 'refresh' })))).toEqual([401, 'COMMON-401-001'])
+  })
+
+  test('when the subject is any id a service can store (up to 2^53−1), then it is the user id; otherwise 401', async () => {
+    const statusOf = async (subject: string) => (await get('/me', await token({ subject }))).status
+    const largest = String(Number.MAX_SAFE_INTEGER)
+    expect({
+      largest: await statusOf(largest),
+      beyond: await statusOf('9007199254740993'),
+      zero: await statusOf('0'),
+      leadingZero: await statusOf('042'),
+      notANumber: await statusOf('kim'),
+    }).toEqual({ largest: 200, beyond: 401, zero: 401, leadingZero: 401, notANumber: 401 })
   })
 
   test('when the issuer is not auth, then 401 COMMON-401-001', async () => {

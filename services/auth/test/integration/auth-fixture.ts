@@ -1,18 +1,10 @@
-import { freshId, freshName, testEnv } from '@commerce/platform/testing'
+import { freshId, freshName, spawnEnv } from '@commerce/platform/testing'
 import { loadAuthConfig } from '../../src/config'
 
 /** Auth's env against the test stack; X-Forwarded-For is trusted so each test picks its own client address. */
 export function authConfig(overrides: Record<string, string> = {}) {
-  const env = testEnv()
   return loadAuthConfig({
-    PORT: '0',
-    SERVICE_NAME: 'auth',
-    LOG_LEVEL: 'warn',
-    MARIADB_URL: env.databaseUrl('auth'),
-    REDIS_URL: env.redisUrl,
-    KAFKA_BROKERS: env.kafkaBrokers,
-    AUTH_JWT_ISSUER: 'commerce-auth',
-    AUTH_JWT_AUDIENCE: 'commerce',
+    ...spawnEnv('auth'),
     AUTH_TRUST_PROXY: 'true',
     ...overrides,
   })
@@ -55,12 +47,9 @@ export const freshAddress = () => {
   return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`
 }
 
-/**
- * A fresh member: user id, email, password. The id is kept to 15 digits: platform's jwtAuth takes a `sub` of at most
- * 15 digits, and freshId() has 16.
- */
+/** A fresh member: user id, email, password. */
 export const freshMember = () => ({
-  userId: freshId() % 10 ** 15,
+  userId: freshId(),
   email: `${freshName('member')}@example.com`,
   password: 'correct-horse-battery',
 })
