@@ -67,7 +67,15 @@ export async function positionGroupAtEnd(
   groupId: string,
   topics: string[],
 ): Promise<PartitionOffset[]> {
-  const ends = await endOffsets(kafka, topics)
-  await commitGroupOffsets(kafka, groupId, ends)
-  return ends
+  // Read back: right after a topic is created, a consumer can join before it sees the topic's partitions, and its
+  // commit is then silently lost; the group would start from the beginning instead of the end.
+  for (let attempt = 1; ; attempt++) {
+    const ends = await endOffsets(kafka, topics)
+    await commitGroupOffsets(kafka, groupId, ends)
+    const committed = await committedOffsets(kafka, groupId, topics)
+    const stands = (end: PartitionOffset) =>
+      committed.some((c) => c.topic === end.topic && c.partition === end.partition && c.offset === end.offset)
+    if (ends.length > 0 && ends.every(stands)) return ends
+    if (attempt === 5) throw new Error(`could not position group ${groupId} at the end of ${topics.join(', ')}`)
+  }
 }
