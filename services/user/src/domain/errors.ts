@@ -1,6 +1,6 @@
 import { AppError } from '@commerce/platform/http'
 
-/** The closed table of MEMBER codes (original §2.2, plus the registration outage). */
+/** The closed table of MEMBER codes (original §2.2, plus registration in progress/outage and the admin guards). */
 export const MemberErrors = {
   credentialRefused: (details?: string) =>
     new AppError('MEMBER-400-001', 'The credential was refused', details ? { details } : {}),
@@ -12,6 +12,9 @@ export const MemberErrors = {
   alreadyLocked: () => new AppError('MEMBER-409-003', 'Member is already locked'),
   registrationInProgress: () =>
     new AppError('MEMBER-409-004', 'A registration with this Idempotency-Key is still in progress'),
+  // No endpoint changes roles: a stray DELETE must not leave the platform without an administrator.
+  adminCannotWithdraw: () => new AppError('MEMBER-409-005', 'An administrator cannot withdraw'),
+  adminCannotBeLocked: () => new AppError('MEMBER-409-006', 'An administrator cannot be locked'),
   registrationUnavailable: () =>
     new AppError('MEMBER-503-001', 'Registration is temporarily unavailable; it was not completed'),
 } as const

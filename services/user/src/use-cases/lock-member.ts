@@ -12,6 +12,7 @@ export async function lockMember(tx: UserTx, input: { memberId: number }, meta: 
   if (!member || member.status === 'PENDING') throw MemberErrors.memberNotFound()
   if (member.status === 'LOCKED') throw MemberErrors.alreadyLocked()
   if (member.status === 'WITHDRAWN') throw MemberErrors.alreadyWithdrawn()
+  if (member.role === 'ADMIN') throw MemberErrors.adminCannotBeLocked()
   await tx.update(members).set({ status: 'LOCKED', updatedAt: meta.now }).where(eq(members.id, member.id))
   await appendOutbox(tx, UserLockedV1.create({ userId: member.id, lockedAt: meta.now.toISOString() }, meta))
 }

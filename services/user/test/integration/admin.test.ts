@@ -84,6 +84,20 @@ describe('admin routes', () => {
     expect([locked.status, locked.body.error.code]).toEqual([409, 'MEMBER-409-002'])
   })
 
+  test('when an admin tries to withdraw or to lock an admin, then 409 MEMBER-409-005 / -006 and the admin stays ACTIVE', async () => {
+    const me = await asAdmin('/api/users/me')
+    const withdraw = await asAdmin('/api/users/me', { method: 'DELETE' })
+    const lock = await asAdmin(`/api/users/${me.body.data.id}`, { method: 'DELETE' })
+    const after = await asAdmin('/api/users/me')
+    expect([
+      withdraw.status,
+      withdraw.body.error.code,
+      lock.status,
+      lock.body.error.code,
+      after.body.data.status,
+    ]).toEqual([409, 'MEMBER-409-005', 409, 'MEMBER-409-006', 'ACTIVE'])
+  })
+
   test('when admin inputs are bad, then each answer is a 4xx with a code, never a 5xx', async () => {
     const answers = await Promise.all([
       asAdmin('/api/users/abc'),
