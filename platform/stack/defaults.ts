@@ -12,6 +12,8 @@ const keys = [
   'DEBEZIUM_VERSION',
   'BUN_VERSION',
   'SAMPLE_PORT',
+  'AUTH_PORT',
+  'USER_PORT',
   'AUTH_JWT_ISSUER',
   'AUTH_JWT_AUDIENCE',
 ] as const
