@@ -1,6 +1,7 @@
 export { commitGroupOffsets, endOffsets, type PartitionOffset, positionGroupAtEnd } from '../kafka/offsets'
 export { type TappedRecord, type TopicTap, tapTopics } from '../kafka/tap'
 export { testEnv } from './env'
+export { inboxRows, publishBroken, publishRepeatedly } from './events'
 export { eventually } from './eventually'
 export { freshId, freshName } from './ids'
 export { publishEvent, startTestService, waitForOutboxEvent } from './service'

@@ -1,10 +1,17 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { UserLockedV1 } from '@commerce/contracts/user'
 import type { RunningService } from '@commerce/platform/service'
-import { eventually, publishEvent, startTestService, tapTopics } from '@commerce/platform/testing'
+import {
+  eventually,
+  inboxRows,
+  publishBroken,
+  publishEvent,
+  publishRepeatedly,
+  startTestService,
+  tapTopics,
+} from '@commerce/platform/testing'
 import { authService } from '../../src/app'
 import { authConfig, call, createCredential, freshMember, login, refresh } from './auth-fixture'
-import { inboxRows, publishBroken, publishRepeatedly } from './user-events-fixture'
 
 let service: RunningService<Record<string, unknown>, ReturnType<typeof authConfig>>
 beforeAll(async () => {
@@ -48,9 +55,12 @@ describe('on user.locked', () => {
     const twice = await publishRepeatedly(service.deps.kafka, UserLockedV1, { data, times: 2 })
     // Same key, same partition: once this later event is in, both deliveries before it were handled.
     const later = await publishEvent(service.deps.kafka, UserLockedV1, data)
-    await eventually(async () => (await inboxRows(service.deps.db, later.id)) === 1)
+    await eventually(async () => (await inboxRows(service.deps.db, { consumer: 'auth', eventId: later.id })) === 1)
 
-    expect([await inboxRows(service.deps.db, twice.id), await statusOf(member.userId)]).toEqual([1, 'LOCKED'])
+    expect([
+      await inboxRows(service.deps.db, { consumer: 'auth', eventId: twice.id }),
+      await statusOf(member.userId),
+    ]).toEqual([1, 'LOCKED'])
   })
 
   test('when the payload breaks the contract, then it lands in the DLQ and the partition moves on', async () => {
@@ -66,9 +76,9 @@ describe('on user.locked', () => {
     const letter = await eventually(() => dlq.records.find((r) => r.headers['id'] === broken.id))
     await eventually(async () => (await statusOf(member.userId)) === 'LOCKED')
 
-    expect([letter.headers['dlq-reason'], await inboxRows(service.deps.db, broken.id)]).toEqual([
-      'contract-violation',
-      0,
-    ])
+    expect([
+      letter.headers['dlq-reason'],
+      await inboxRows(service.deps.db, { consumer: 'auth', eventId: broken.id }),
+    ]).toEqual(['contract-violation', 0])
   })
 })

@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { describe, expect, test } from 'bun:test'
 import { freshName } from '@commerce/platform/testing'
-import { call, registeredMember, startUser, type UserService } from './fixture'
-import { type SpawnedService, spawnAuth } from './processes'
+import { call, registeredMember, userAndAuth } from './fixture'
 
-let auth: SpawnedService
-let user: UserService
-
-beforeAll(async () => {
-  auth = await spawnAuth()
-  user = await startUser({ authUrl: auth.url })
-})
-afterAll(async () => {
-  await user.stop()
-  await auth[Symbol.asyncDispose]()
-})
+const services = userAndAuth()
 
 const address = (label: string, isDefault?: boolean) => ({
   label,
@@ -26,7 +15,7 @@ const address = (label: string, isDefault?: boolean) => ({
 })
 
 function book(token: string) {
-  const base = `${user.url}/api/users/me/addresses`
+  const base = `${services.user.url}/api/users/me/addresses`
   return {
     add: (body: unknown, key?: string) => call(base, { method: 'POST', body, token, ...(key ? { key } : {}) }),
     list: async () => (await call(base, { token })).body.data as { id: number; label: string; isDefault: boolean }[],
@@ -39,7 +28,7 @@ const defaults = (list: { label: string; isDefault: boolean }[]) => list.filter(
 
 describe('/api/users/me/addresses', () => {
   test('when addresses are added, then the first is the default, isDefault:true takes it over, and the list shows the default first', async () => {
-    const { token } = await registeredMember({ user: user.url, auth: auth.url })
+    const { token } = await registeredMember({ user: services.user.url, auth: services.auth.url })
     const addresses = book(token)
 
     const home = await addresses.add(address('home'))
@@ -61,7 +50,7 @@ describe('/api/users/me/addresses', () => {
   })
 
   test('when the default is deleted, then the newest remaining address becomes the default; the deleted one is gone from the list', async () => {
-    const { token } = await registeredMember({ user: user.url, auth: auth.url })
+    const { token } = await registeredMember({ user: services.user.url, auth: services.auth.url })
     const addresses = book(token)
     const home = (await addresses.add(address('home'))).body.data
     await addresses.add(address('office'))
@@ -78,7 +67,7 @@ describe('/api/users/me/addresses', () => {
   })
 
   test('when an address is patched, then fields change, isDefault moves the default, and unsetting the only default keeps it', async () => {
-    const { token } = await registeredMember({ user: user.url, auth: auth.url })
+    const { token } = await registeredMember({ user: services.user.url, auth: services.auth.url })
     const addresses = book(token)
     const home = (await addresses.add(address('home'))).body.data
     const office = (await addresses.add(address('office'))).body.data
@@ -98,7 +87,7 @@ describe('/api/users/me/addresses', () => {
   })
 
   test('when 12 addresses are added at once, then exactly 10 exist, the rest get 400 MEMBER-400-004, and exactly one is the default', async () => {
-    const { token } = await registeredMember({ user: user.url, auth: auth.url })
+    const { token } = await registeredMember({ user: services.user.url, auth: services.auth.url })
     const addresses = book(token)
 
     const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => addresses.add(address(`a${i}`))))
@@ -119,8 +108,8 @@ describe('/api/users/me/addresses', () => {
   })
 
   test("when a member touches another member's address, then the answer is 404 MEMBER-404-002 and nothing changes", async () => {
-    const owner = await registeredMember({ user: user.url, auth: auth.url })
-    const other = await registeredMember({ user: user.url, auth: auth.url })
+    const owner = await registeredMember({ user: services.user.url, auth: services.auth.url })
+    const other = await registeredMember({ user: services.user.url, auth: services.auth.url })
     const mine = (await book(owner.token).add(address('home'))).body.data
 
     const answers = await Promise.all([
@@ -138,7 +127,7 @@ describe('/api/users/me/addresses', () => {
   })
 
   test('when an address is posted twice with one Idempotency-Key, then one address exists and the answer is replayed', async () => {
-    const { token } = await registeredMember({ user: user.url, auth: auth.url })
+    const { token } = await registeredMember({ user: services.user.url, auth: services.auth.url })
     const addresses = book(token)
     const key = freshName('address')
 
@@ -154,7 +143,7 @@ describe('/api/users/me/addresses', () => {
   })
 
   test('when inputs are bad, then each answer is a 400 with a code', async () => {
-    const { token } = await registeredMember({ user: user.url, auth: auth.url })
+    const { token } = await registeredMember({ user: services.user.url, auth: services.auth.url })
     const addresses = book(token)
 
     const answers = await Promise.all([
@@ -171,10 +160,10 @@ describe('/api/users/me/addresses', () => {
   })
 
   test('when order resolves an address internally, then it gets it only for its member, live and ACTIVE', async () => {
-    const owner = await registeredMember({ user: user.url, auth: auth.url })
-    const other = await registeredMember({ user: user.url, auth: auth.url })
+    const owner = await registeredMember({ user: services.user.url, auth: services.auth.url })
+    const other = await registeredMember({ user: services.user.url, auth: services.auth.url })
     const home = (await book(owner.token).add(address('home'))).body.data
-    const internal = (memberId: number) => call(`${user.url}/internal/users/${memberId}/addresses/${home.id}`)
+    const internal = (memberId: number) => call(`${services.user.url}/internal/users/${memberId}/addresses/${home.id}`)
 
     const found = await internal(owner.id)
     const foreign = await internal(other.id)

@@ -1,9 +1,10 @@
+import { afterAll, beforeAll } from 'bun:test'
 import { freshName, startTestService } from '@commerce/platform/testing'
 import { eq } from 'drizzle-orm'
 import { userService } from '../../src/app'
 import { loadUserConfig } from '../../src/config'
 import { members } from '../../src/db/schema'
-import { userEnv } from './processes'
+import { type SpawnedService, spawnAuth, userEnv } from './processes'
 
 /** The user service in-process against the test stack, its internal calls to `authUrl` (auth or a fault proxy). */
 export function startUser(at: { authUrl: string; jwksFrom?: string }, overrides: Record<string, string> = {}) {
@@ -11,6 +12,23 @@ export function startUser(at: { authUrl: string; jwksFrom?: string }, overrides:
 }
 
 export type UserService = Awaited<ReturnType<typeof startUser>>
+
+/**
+ * For one test file: auth as its own process and user in-process against it, started before the file's tests and
+ * stopped after them. Read `services.user` / `services.auth` inside tests (they are set by then).
+ */
+export function userAndAuth() {
+  const services = {} as { auth: SpawnedService; user: UserService }
+  beforeAll(async () => {
+    services.auth = await spawnAuth()
+    services.user = await startUser({ authUrl: services.auth.url })
+  })
+  afterAll(async () => {
+    await services.user.stop()
+    await services.auth[Symbol.asyncDispose]()
+  })
+  return services
+}
 
 /** An answer: status and parsed body (a network failure is status 0, refused at connect or cut off). */
 export interface Reply {

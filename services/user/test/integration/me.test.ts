@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { describe, expect, test } from 'bun:test'
 import { eventually } from '@commerce/platform/testing'
-import { call, newMember, registeredMember, startUser, type UserService } from './fixture'
-import { type SpawnedService, spawnAuth } from './processes'
+import { call, newMember, registeredMember, userAndAuth } from './fixture'
 
-let auth: SpawnedService
-let user: UserService
+const services = userAndAuth()
 const me = (token: string, request: { method?: string; body?: unknown; raw?: string } = {}) =>
-  call(`${user.url}/api/users/me`, { ...request, token })
-
-beforeAll(async () => {
-  auth = await spawnAuth()
-  user = await startUser({ authUrl: auth.url })
-})
-afterAll(async () => {
-  await user.stop()
-  await auth[Symbol.asyncDispose]()
-})
+  call(`${services.user.url}/api/users/me`, { ...request, token })
 
 describe('/api/users/me', () => {
   test('when a member reads /me, then it gets its own profile', async () => {
-    const member = await registeredMember({ user: user.url, auth: auth.url })
+    const member = await registeredMember({ user: services.user.url, auth: services.auth.url })
 
     const answer = await me(member.token)
 
@@ -35,7 +24,10 @@ describe('/api/users/me', () => {
   })
 
   test('when /me is called without a token or with a forged one, then the answer is 401', async () => {
-    const answers = await Promise.all([call(`${user.url}/api/users/me`), me('eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.')])
+    const answers = await Promise.all([
+      call(`${services.user.url}/api/users/me`),
+      me('eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.'),
+    ])
     expect(answers.map((a) => [a.status, a.body.error.code])).toEqual([
       [401, 'COMMON-401-001'],
       [401, 'COMMON-401-001'],
@@ -43,7 +35,7 @@ describe('/api/users/me', () => {
   })
 
   test('when a member patches name and phone, then an absent field stays, phone null clears it, a bad phone is a 400', async () => {
-    const member = await registeredMember({ user: user.url, auth: auth.url })
+    const member = await registeredMember({ user: services.user.url, auth: services.auth.url })
 
     const named = await me(member.token, { method: 'PATCH', body: { phone: '010-1111-2222' } })
     const renamed = await me(member.token, { method: 'PATCH', body: { name: 'Lee Jiwoo' } })
@@ -69,7 +61,7 @@ describe('/api/users/me', () => {
 
   test('when a member withdraws, then /me is 404 MEMBER-404-001 and auth refuses its login once it consumed the event', async () => {
     const body = newMember()
-    const member = await registeredMember({ user: user.url, auth: auth.url }, body)
+    const member = await registeredMember({ user: services.user.url, auth: services.auth.url }, body)
 
     const withdrawn = await me(member.token, { method: 'DELETE' })
     const after = await me(member.token)
@@ -83,7 +75,7 @@ describe('/api/users/me', () => {
     ])
     const refused = await eventually(
       async () => {
-        const login = await call(`${auth.url}/api/auth/login`, { method: 'POST', body })
+        const login = await call(`${services.auth.url}/api/auth/login`, { method: 'POST', body })
         return login.status === 401 && login
       },
       { timeoutMs: 45_000, what: 'auth refusing the withdrawn member' },

@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { describe, expect, test } from 'bun:test'
 import { createKafka } from '@commerce/platform/kafka'
 import { createLogger } from '@commerce/platform/log'
 import { eventually, freshName, tapTopics, testEnv } from '@commerce/platform/testing'
 import { CloudEvent } from 'cloudevents'
-import { call, hasCredential, login, membersOf, newMember, startUser, type UserService } from './fixture'
-import { type SpawnedService, spawnAuth } from './processes'
+import { call, hasCredential, login, membersOf, newMember, userAndAuth } from './fixture'
 
-let auth: SpawnedService
-let user: UserService
+const services = userAndAuth()
 const register = (body: unknown, key?: string) =>
-  call(`${user.url}/api/users/register`, { method: 'POST', body, ...(key ? { key } : {}) })
-
-beforeAll(async () => {
-  auth = await spawnAuth()
-  user = await startUser({ authUrl: auth.url })
-})
-afterAll(async () => {
-  await user.stop()
-  await auth[Symbol.asyncDispose]()
-})
+  call(`${services.user.url}/api/users/register`, { method: 'POST', body, ...(key ? { key } : {}) })
 
 describe('POST /api/users/register', () => {
   test('when a new email registers, then the member is ACTIVE, auth has its credential and it can log in', async () => {
@@ -31,13 +20,17 @@ describe('POST /api/users/register', () => {
       status: 201,
       data: { id, email: body.email, name: body.name },
     })
-    const [member] = await membersOf(user, body.email)
-    expect({ status: member?.status, phone: member?.phone, credential: await hasCredential(auth.url, id) }).toEqual({
+    const [member] = await membersOf(services.user, body.email)
+    expect({
+      status: member?.status,
+      phone: member?.phone,
+      credential: await hasCredential(services.auth.url, id),
+    }).toEqual({
       status: 'ACTIVE',
       phone: '010-1234-5678',
       credential: true,
     })
-    expect(await login(auth.url, body)).toBeString()
+    expect(await login(services.auth.url, body)).toBeString()
   })
 
   test('when a member registers, then user.registered arrives on commerce.user.events as a valid CloudEvent keyed by the user id', async () => {
@@ -78,14 +71,14 @@ describe('POST /api/users/register', () => {
     const answers = await Promise.all(Array.from({ length: 8 }, () => register(body)))
 
     const statuses = answers.map((a) => a.status).sort()
-    const rows = await membersOf(user, body.email)
+    const rows = await membersOf(services.user, body.email)
     expect({ statuses, members: rows.length, status: rows[0]?.status }).toEqual({
       statuses: [201, 409, 409, 409, 409, 409, 409, 409],
       members: 1,
       status: 'ACTIVE',
     })
     expect(answers.filter((a) => a.status === 409).every((a) => a.body.error.code === 'MEMBER-409-001')).toBe(true)
-    expect(await hasCredential(auth.url, rows[0]?.id ?? 0)).toBe(true)
+    expect(await hasCredential(services.auth.url, rows[0]?.id ?? 0)).toBe(true)
   })
 
   test('when an email is registered again in another case, then the answer is 409 MEMBER-409-001', async () => {
@@ -113,7 +106,7 @@ describe('POST /api/users/register', () => {
         code: 'COMMON-422-001',
       },
     )
-    expect((await membersOf(user, body.email)).length).toBe(1)
+    expect((await membersOf(services.user, body.email)).length).toBe(1)
   })
 
   test('when unknown fields try to set role, status or id, then they are ignored', async () => {
@@ -121,7 +114,7 @@ describe('POST /api/users/register', () => {
 
     const answer = await register({ ...body, role: 'ADMIN', roles: ['ADMIN'], status: 'LOCKED', id: 1 })
 
-    const [member] = await membersOf(user, body.email)
+    const [member] = await membersOf(services.user, body.email)
     expect({ status: answer.status, role: member?.role, memberStatus: member?.status }).toEqual({
       status: 201,
       role: 'USER',
@@ -146,12 +139,12 @@ describe('POST /api/users/register', () => {
     ]
 
     const answers = await Promise.all(
-      cases.map((c) => call(`${user.url}/api/users/register`, { method: 'POST', ...c })),
+      cases.map((c) => call(`${services.user.url}/api/users/register`, { method: 'POST', ...c })),
     )
 
     const shapes = answers.map((a) => ({ status: a.status, code: a.body?.error?.code?.slice(0, 10) }))
     expect(shapes.every((s) => s.status === 400 && s.code === 'COMMON-400')).toBe(true)
     expect(answers.slice(3).every((a) => a.body.error.fieldErrors.length > 0)).toBe(true)
-    expect((await membersOf(user, body.email)).length).toBe(0)
+    expect((await membersOf(services.user, body.email)).length).toBe(0)
   })
 })
