@@ -1,6 +1,60 @@
-import { Elysia } from 'elysia'
+import { Envelope, Id, IdParam, idempotency, jwtAuth, NonEmptyText, ok } from '@commerce/platform/http'
+import { asc, eq, isNull } from 'drizzle-orm'
+import { Elysia, t } from 'elysia'
+import { categories } from '../db/schema'
+import { allCategories, categoryTree, categoryView, createCategory, findCategory } from '../use-cases/categories'
+import { bumpGeneration } from '../use-cases/read-cache'
+import { categoryAttributeRoutes } from './category-attributes.routes'
 import type { CatalogRouteDeps } from './route-deps'
 
-/** Categories (tree, children, attributes). */
-export const categoryRoutes = (_deps: CatalogRouteDeps) =>
-  new Elysia({ prefix: '/api/categories', detail: { tags: ['categories'] } })
+const CategoryView = t.Object({
+  id: t.Integer(),
+  name: t.String(),
+  code: t.String(),
+  parentId: t.Union([t.Integer(), t.Null()]),
+  depth: t.Integer(),
+  ordering: t.Integer(),
+})
+
+const NewCategoryBody = t.Object({
+  name: NonEmptyText(100),
+  parentId: t.Optional(Id()),
+  ordering: t.Optional(t.Integer({ minimum: 0, maximum: 10_000 })),
+})
+
+/** Categories: children or roots, one, the tree (public); create (role ADMIN, Idempotency-Key); attributes. */
+export const categoryRoutes = (deps: CatalogRouteDeps) => {
+  const byParent = (parentId: number | undefined) =>
+    deps.db
+      .select()
+      .from(categories)
+      .where(parentId === undefined ? isNull(categories.parentId) : eq(categories.parentId, parentId))
+      .orderBy(asc(categories.ordering), asc(categories.id))
+  return (
+    new Elysia({ prefix: '/api/categories', detail: { tags: ['categories'] } })
+      .use(jwtAuth(deps.auth))
+      .use(idempotency({ db: deps.db }))
+      .get('/', async ({ query }) => ok((await byParent(query.parentId)).map(categoryView)), {
+        query: t.Object({ parentId: t.Optional(Id()) }),
+        response: Envelope(t.Array(CategoryView)),
+      })
+      // No response schema: Elysia infers a recursive TypeBox schema's children as never[].
+      .get('/tree', async () => ok(categoryTree(await allCategories(deps.db))), {
+        detail: { description: 'Roots with nested `children`: `{id, name, depth, ordering, children}`' },
+      })
+      .get('/:id', async ({ params }) => ok(categoryView(await findCategory(deps.db, params.id))), {
+        params: IdParam,
+        response: Envelope(CategoryView),
+      })
+      .post(
+        '/',
+        async ({ body, meta, status, idempotently }) => {
+          const answer = await idempotently(async (tx) => status(201, ok(await createCategory(tx, body, meta))))
+          await bumpGeneration(deps.redis)
+          return answer
+        },
+        { role: 'ADMIN', idempotent: true, body: NewCategoryBody, response: { 201: Envelope(CategoryView) } },
+      )
+      .use(categoryAttributeRoutes(deps))
+  )
+}

@@ -1,6 +1,75 @@
+import { EmptyEnvelope, Envelope, IdParam, idempotency, jwtAuth, ok } from '@commerce/platform/http'
 import { Elysia } from 'elysia'
+import { changeProductStatus, deleteProduct } from '../use-cases/change-product-status'
+import { createProduct } from '../use-cases/create-product'
+import { addOptions, removeOption } from '../use-cases/product-options'
+import { bumpGeneration } from '../use-cases/read-cache'
+import { updateProduct } from '../use-cases/update-product'
+import {
+  AddOptionsBody,
+  NewProductBody,
+  OptionParams,
+  ProductChangeBody,
+  ProductView,
+  StatusBody,
+} from './product-schemas'
 import type { CatalogRouteDeps } from './route-deps'
 
-/** Product writes: create, update, status, options, attributes. */
-export const productWriteRoutes = (_deps: CatalogRouteDeps) =>
-  new Elysia({ prefix: '/api/products', detail: { tags: ['products'] } })
+/** Product writes (role ADMIN): create, update, status, delete, options; attributes in their own plugin. */
+export const productWriteRoutes = (deps: CatalogRouteDeps) => {
+  // Every write answers only after the read caches were invalidated (its transaction has committed by then).
+  const fresh = async <T>(answer: T): Promise<T> => {
+    await bumpGeneration(deps.redis)
+    return answer
+  }
+  return new Elysia({ prefix: '/api/products', detail: { tags: ['products'] } })
+    .use(jwtAuth(deps.auth))
+    .use(idempotency({ db: deps.db }))
+    .post(
+      '/',
+      async ({ body, meta, status, idempotently }) =>
+        fresh(await idempotently(async (tx) => status(201, ok(await createProduct(tx, body, meta))))),
+      { role: 'ADMIN', idempotent: true, body: NewProductBody, response: { 201: Envelope(ProductView) } },
+    )
+    .put(
+      '/:id',
+      async ({ params, body, meta }) => {
+        const input = { productId: params.id, change: body }
+        return fresh(ok(await deps.db.transaction((tx) => updateProduct(tx, input, meta))))
+      },
+      { role: 'ADMIN', params: IdParam, body: ProductChangeBody, response: Envelope(ProductView) },
+    )
+    .patch(
+      '/:id/status',
+      async ({ params, body, meta }) => {
+        const input = { productId: params.id, status: body.status }
+        await deps.db.transaction((tx) => changeProductStatus(tx, input, meta))
+        return fresh(ok())
+      },
+      { role: 'ADMIN', params: IdParam, body: StatusBody, response: EmptyEnvelope },
+    )
+    .delete(
+      '/:id',
+      async ({ params, meta, status }) => {
+        await deps.db.transaction((tx) => deleteProduct(tx, params.id, meta))
+        return fresh(status(204, undefined))
+      },
+      { role: 'ADMIN', params: IdParam },
+    )
+    .post(
+      '/:id/options',
+      async ({ params, body, meta }) => {
+        const input = { productId: params.id, ...body }
+        return fresh(ok(await deps.db.transaction((tx) => addOptions(tx, input, meta))))
+      },
+      { role: 'ADMIN', params: IdParam, body: AddOptionsBody, response: Envelope(ProductView) },
+    )
+    .delete(
+      '/:id/options/:optionId',
+      async ({ params, meta }) => {
+        const input = { productId: params.id, optionId: params.optionId }
+        return fresh(ok(await deps.db.transaction((tx) => removeOption(tx, input, meta))))
+      },
+      { role: 'ADMIN', params: OptionParams, response: Envelope(ProductView) },
+    )
+}

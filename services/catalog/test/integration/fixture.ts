@@ -1,0 +1,95 @@
+import { afterAll, beforeAll } from 'bun:test'
+import { join } from 'node:path'
+import {
+  freshId,
+  freshName,
+  type SpawnedService,
+  spawnEnv,
+  spawnService,
+  startTestService,
+} from '@commerce/platform/testing'
+import { catalogService } from '../../src/app'
+import { loadCatalogConfig } from '../../src/config'
+
+const authMain = join(import.meta.dir, '../../../auth/src/main.ts')
+
+/** An answer: status and parsed body. */
+export interface Reply {
+  status: number
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever the envelope holds
+  body: any
+}
+
+/** One HTTP call with an optional bearer token and Idempotency-Key. */
+export async function call(
+  url: string,
+  request: { method?: string; body?: unknown; token?: string | undefined; key?: string } = {},
+): Promise<Reply> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  if (request.token) headers['authorization'] = `Bearer ${request.token}`
+  if (request.key) headers['idempotency-key'] = request.key
+  const body = request.body === undefined ? undefined : JSON.stringify(request.body)
+  const response = await fetch(url, { method: request.method ?? 'GET', headers, ...(body ? { body } : {}) })
+  const text = await response.text()
+  return { status: response.status, body: text ? JSON.parse(text) : undefined }
+}
+
+async function tokenFor(authUrl: string, roles: string[]): Promise<string> {
+  const credential = {
+    userId: freshId(),
+    email: `${freshName('cat')}@example.com`.toLowerCase(),
+    password: 'pw-12345678',
+  }
+  const created = await call(`${authUrl}/internal/credentials`, { method: 'POST', body: { ...credential, roles } })
+  if (created.status !== 201 && created.status !== 200) throw new Error(`credential: ${created.status}`)
+  const login = await call(`${authUrl}/api/auth/login`, { method: 'POST', body: credential })
+  if (login.status !== 200) throw new Error(`login: ${login.status} ${JSON.stringify(login.body)}`)
+  return login.body.data.accessToken as string
+}
+
+type Catalog = Awaited<ReturnType<typeof startCatalog>>
+
+const startCatalog = (authUrl: string) =>
+  startTestService(
+    catalogService(
+      loadCatalogConfig({
+        ...spawnEnv('catalog'),
+        AUTH_JWKS_URL: `${authUrl}/.well-known/jwks.json`,
+        SEED_DEMO_DATA: 'false',
+      }),
+    ),
+  )
+
+/**
+ * For one test file: auth as its own process (it mints the tokens) and catalog in-process; `admin` and `member`
+ * tokens. Read the fields inside tests.
+ */
+export function catalogAndAuth() {
+  const ctx = {} as { auth: SpawnedService; catalog: Catalog; url: string; admin: string; member: string }
+  beforeAll(async () => {
+    ctx.auth = await spawnService(authMain, { ...spawnEnv('auth'), SEED_DEMO_DATA: 'false' })
+    ctx.catalog = await startCatalog(ctx.auth.url)
+    ctx.url = ctx.catalog.url
+    ctx.admin = await tokenFor(ctx.auth.url, ['USER', 'ADMIN'])
+    ctx.member = await tokenFor(ctx.auth.url, ['USER'])
+  })
+  afterAll(async () => {
+    await ctx.catalog?.stop()
+    await ctx.auth?.[Symbol.asyncDispose]()
+  })
+  return ctx
+}
+
+/** Creates a product as admin; the product view (throws unless 201). */
+export async function createProduct(ctx: { url: string; admin: string }, body: Record<string, unknown>) {
+  const answer = await call(`${ctx.url}/api/products`, { method: 'POST', body, token: ctx.admin })
+  if (answer.status !== 201) throw new Error(`create product: ${answer.status} ${JSON.stringify(answer.body)}`)
+  return answer.body.data
+}
+
+/** Creates a category as admin; its view. */
+export async function createCategory(ctx: { url: string; admin: string }, body: Record<string, unknown>) {
+  const answer = await call(`${ctx.url}/api/categories`, { method: 'POST', body, token: ctx.admin })
+  if (answer.status !== 201) throw new Error(`create category: ${answer.status} ${JSON.stringify(answer.body)}`)
+  return answer.body.data
+}

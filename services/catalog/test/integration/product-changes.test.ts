@@ -1,0 +1,100 @@
+import { describe, expect, test } from 'bun:test'
+import { freshName, waitForOutboxEvent } from '@commerce/platform/testing'
+import { eq } from 'drizzle-orm'
+import { products } from '../../src/db/schema'
+import { call, catalogAndAuth, createProduct } from './fixture'
+
+const ctx = catalogAndAuth()
+
+const setStatus = (id: number, status: string) =>
+  call(`${ctx.url}/api/products/${id}/status`, { method: 'PATCH', body: { status }, token: ctx.admin })
+
+const statusOf = async (id: number) =>
+  (await ctx.catalog.deps.db.select().from(products).where(eq(products.id, id)))[0]?.status
+
+describe('PATCH /api/products/{id}/status', () => {
+  test('when a product goes DRAFT → ACTIVE → SUSPENDED → ACTIVE → DELETED, then each step is accepted', async () => {
+    const { id } = await createProduct(ctx, { name: freshName('p'), price: 100 })
+    const steps = []
+    for (const status of ['ACTIVE', 'SUSPENDED', 'ACTIVE', 'DELETED']) steps.push((await setStatus(id, status)).status)
+    expect([steps, await statusOf(id)]).toEqual([[200, 200, 200, 200], 'DELETED'])
+  })
+
+  test('when a transition is illegal, then 400 CATALOG-400-006 and the status stays', async () => {
+    const { id } = await createProduct(ctx, { name: freshName('p'), price: 100 })
+    const draftToSuspended = await setStatus(id, 'SUSPENDED')
+    await setStatus(id, 'DELETED')
+    const deletedToActive = await setStatus(id, 'ACTIVE')
+    expect([draftToSuspended, deletedToActive].map((a) => [a.status, a.body.error.code])).toEqual([
+      [400, 'CATALOG-400-006'],
+      [400, 'CATALOG-400-006'],
+    ])
+  })
+
+  test('when a product with price 0 is activated, then 400 CATALOG-400-007', async () => {
+    const { id } = await createProduct(ctx, { name: freshName('free'), price: 0 })
+    const answer = await setStatus(id, 'ACTIVE')
+    expect([answer.status, answer.body.error.code, await statusOf(id)]).toEqual([400, 'CATALOG-400-007', 'DRAFT'])
+  })
+
+  test('when the status is not one of the four, then 400 and unknown product is 404 CATALOG-404-001', async () => {
+    const { id } = await createProduct(ctx, { name: freshName('p'), price: 100 })
+    const answers = [await setStatus(id, 'INACTIVE'), await setStatus(9_999_999_999, 'ACTIVE')]
+    expect(answers.map((a) => [a.status, a.body.error.code])).toEqual([
+      [400, 'COMMON-400-004'],
+      [404, 'CATALOG-404-001'],
+    ])
+  })
+})
+
+describe('PUT and DELETE /api/products/{id}', () => {
+  test('when the base price changes, then every SKU price moves to base + surcharges and product.changed says so', async () => {
+    const optionGroups = [
+      {
+        name: 'size',
+        options: [
+          { name: 'S', additionalPrice: 0 },
+          { name: 'L', additionalPrice: 500 },
+        ],
+      },
+    ]
+    const { id } = await createProduct(ctx, { name: freshName('p'), price: 1000, optionGroups })
+    const answer = await call(`${ctx.url}/api/products/${id}`, {
+      method: 'PUT',
+      body: { price: 3000, description: 'new' },
+      token: ctx.admin,
+    })
+    const skus = answer.body.data.skus.map((s: { price: number; sellingPrice: number }) => [s.price, s.sellingPrice])
+    expect([answer.status, answer.body.data.sellingPrice, answer.body.data.description, skus]).toEqual([
+      200,
+      3000,
+      'new',
+      [
+        [3000, 3000],
+        [3500, 3500],
+      ],
+    ])
+    const event = await waitForOutboxEvent(
+      ctx.catalog.deps.db,
+      'product.changed',
+      (e) =>
+        (e.data as { productId: number; price: number }).productId === id &&
+        (e.data as { price: number }).price === 3000,
+    )
+    expect(event.data).toMatchObject({ description: 'new', sellingPrice: 3000 })
+  })
+
+  test('when a product is deleted, then 204, it is DELETED, a second delete is 204 and an update is 400', async () => {
+    const { id } = await createProduct(ctx, { name: freshName('p'), price: 100 })
+    const first = await call(`${ctx.url}/api/products/${id}`, { method: 'DELETE', token: ctx.admin })
+    const again = await call(`${ctx.url}/api/products/${id}`, { method: 'DELETE', token: ctx.admin })
+    const update = await call(`${ctx.url}/api/products/${id}`, { method: 'PUT', body: { name: 'x' }, token: ctx.admin })
+    expect([first.status, again.status, update.status, update.body.error.code, await statusOf(id)]).toEqual([
+      204,
+      204,
+      400,
+      'CATALOG-400-005',
+      'DELETED',
+    ])
+  })
+})
