@@ -5,6 +5,7 @@ import { createProduct } from '../use-cases/create-product'
 import { addOptions, removeOption } from '../use-cases/product-options'
 import { bumpGeneration } from '../use-cases/read-cache'
 import { updateProduct } from '../use-cases/update-product'
+import { productAttributeRoutes } from './product-attributes.routes'
 import {
   AddOptionsBody,
   NewProductBody,
@@ -72,4 +73,5 @@ export const productWriteRoutes = (deps: CatalogRouteDeps) => {
       },
       { role: 'ADMIN', params: OptionParams, response: Envelope(ProductView) },
     )
+    .use(productAttributeRoutes(deps))
 }

@@ -156,3 +156,54 @@ describe('read caches', () => {
     expect(Number(await ctx.catalog.deps.redis.get(generationKey))).toBeGreaterThan(before)
   })
 })
+
+describe('product attribute values', () => {
+  test('when values of each type are put, then bad ones are 400, unknown attributes 404 and good ones replace all', async () => {
+    const category = await createCategory(ctx, { name: freshName('attrs') })
+    const add = async (body: object) =>
+      (await call(`${ctx.url}/api/categories/${category.id}/attributes`, { method: 'POST', body, token: ctx.admin }))
+        .body.data.id
+    const weight = await add({ name: 'weight', type: 'NUMBER' })
+    const washable = await add({ name: 'washable', type: 'BOOLEAN' })
+    const fit = await add({ name: 'fit', type: 'ENUM', options: ['slim', 'regular'] })
+    const product = await createProduct(ctx, { name: freshName('p'), price: 1, categoryId: category.id })
+    const put = (attributes: object[]) =>
+      call(`${ctx.url}/api/products/${product.id}/attributes`, {
+        method: 'PUT',
+        body: { attributes },
+        token: ctx.admin,
+      })
+    const bad = await Promise.all([
+      put([{ attributeId: weight, value: '12kg' }]),
+      put([{ attributeId: washable, value: 'yes' }]),
+      put([{ attributeId: fit, value: 'baggy' }]),
+      put([{ attributeId: 9_999_999_999, value: 'x' }]),
+    ])
+    expect(bad.map((a) => [a.status, a.body.error.code])).toEqual([
+      [400, 'CATALOG-400-003'],
+      [400, 'CATALOG-400-003'],
+      [400, 'CATALOG-400-003'],
+      [404, 'CATALOG-404-008'],
+    ])
+    await put([{ attributeId: weight, value: '1' }])
+    const good = await put([
+      { attributeId: weight, value: '1.5' },
+      { attributeId: washable, value: 'true' },
+      { attributeId: fit, value: 'slim' },
+    ])
+    const read = await call(`${ctx.url}/api/products/${product.id}/attributes`)
+    const values = read.body.data.map((v: { attributeName: string; type: string; value: string }) => [
+      v.attributeName,
+      v.type,
+      v.value,
+    ])
+    expect([good.status, values]).toEqual([
+      200,
+      [
+        ['weight', 'NUMBER', '1.5'],
+        ['washable', 'BOOLEAN', 'true'],
+        ['fit', 'ENUM', 'slim'],
+      ],
+    ])
+  })
+})

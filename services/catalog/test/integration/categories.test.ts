@@ -1,0 +1,127 @@
+import { describe, expect, test } from 'bun:test'
+import { freshName } from '@commerce/platform/testing'
+import { call, catalogAndAuth, createCategory } from './fixture'
+
+const ctx = catalogAndAuth()
+
+const post = (body: object, token = ctx.admin) => call(`${ctx.url}/api/categories`, { method: 'POST', body, token })
+
+describe('categories', () => {
+  test('when a child is created under a parent, then depth, parent and code follow original §3.2', async () => {
+    const rootName = freshName('Top Wear')
+    const root = await createCategory(ctx, { name: rootName })
+    const child = await createCategory(ctx, { name: freshName('shirts'), parentId: root.id, ordering: 3 })
+    expect([root.depth, root.parentId, child.depth, child.parentId, child.ordering]).toEqual([0, null, 1, root.id, 3])
+    expect(root.code).toMatch(new RegExp(`^${rootName.toUpperCase().replaceAll(' ', '_').slice(0, 45)}_[0-9A-F]{4}$`))
+  })
+
+  test('when the same name is created twice under one parent, concurrently, then one 201 and one 409 CATALOG-409-002', async () => {
+    const parent = await createCategory(ctx, { name: freshName('p') })
+    const name = freshName('twin')
+    const answers = await Promise.all([post({ name, parentId: parent.id }), post({ name, parentId: parent.id })])
+    const outcomes = answers.map((a) => [a.status, a.body.error?.code]).sort()
+    expect(outcomes).toEqual([
+      [201, undefined],
+      [409, 'CATALOG-409-002'],
+    ])
+    const other = await post({ name })
+    expect(other.status).toBe(201)
+  })
+
+  test('when the parent is unknown, then 404 CATALOG-404-002; a member gets 403', async () => {
+    const answers = [await post({ name: 'x', parentId: 9_999_999_999 }), await post({ name: 'x' }, ctx.member)]
+    expect(answers.map((a) => [a.status, a.body.error.code])).toEqual([
+      [404, 'CATALOG-404-002'],
+      [403, 'COMMON-403'],
+    ])
+  })
+
+  test('when reading children, one category and the tree, then each shows the created hierarchy', async () => {
+    const root = await createCategory(ctx, { name: freshName('root') })
+    const b = await createCategory(ctx, { name: freshName('b'), parentId: root.id, ordering: 2 })
+    const a = await createCategory(ctx, { name: freshName('a'), parentId: root.id, ordering: 1 })
+    const leaf = await createCategory(ctx, { name: freshName('leaf'), parentId: a.id })
+    const children = await call(`${ctx.url}/api/categories?parentId=${root.id}`)
+    const one = await call(`${ctx.url}/api/categories/${leaf.id}`)
+    const roots = await call(`${ctx.url}/api/categories`)
+    const tree = await call(`${ctx.url}/api/categories/tree`)
+    const node = tree.body.data.find((n: { id: number }) => n.id === root.id)
+    expect([children.body.data, one.body.data, roots.body.data.some((c: { id: number }) => c.id === root.id)]).toEqual([
+      [a, b],
+      leaf,
+      true,
+    ])
+    expect(node).toEqual({
+      id: root.id,
+      name: root.name,
+      depth: 0,
+      ordering: 0,
+      children: [
+        {
+          id: a.id,
+          name: a.name,
+          depth: 1,
+          ordering: 1,
+          children: [{ id: leaf.id, name: leaf.name, depth: 2, ordering: 0, children: [] }],
+        },
+        { id: b.id, name: b.name, depth: 1, ordering: 2, children: [] },
+      ],
+    })
+  })
+
+  test('when a category does not exist, then 404 CATALOG-404-002', async () => {
+    const answer = await call(`${ctx.url}/api/categories/9999999999`)
+    expect([answer.status, answer.body.error.code]).toEqual([404, 'CATALOG-404-002'])
+  })
+})
+
+describe('category attributes', () => {
+  const attributes = (id: number, inherited = true) =>
+    call(`${ctx.url}/api/categories/${id}/attributes?includeInherited=${inherited}`)
+  const addAttribute = (id: number, body: object) =>
+    call(`${ctx.url}/api/categories/${id}/attributes`, { method: 'POST', body, token: ctx.admin })
+
+  test('when a parent and a child define attributes, then the child lists the inherited ones first on request', async () => {
+    const parent = await createCategory(ctx, { name: freshName('p') })
+    const child = await createCategory(ctx, { name: freshName('c'), parentId: parent.id })
+    const material = (await addAttribute(parent.id, { name: 'material', type: 'STRING' })).body.data
+    const size = (await addAttribute(child.id, { name: 'size', type: 'ENUM', options: ['S', 'M'], required: true }))
+      .body.data
+    const names = async (inherited: boolean) =>
+      (await attributes(child.id, inherited)).body.data.map((a: { name: string; inherited: boolean }) => [
+        a.name,
+        a.inherited,
+      ])
+    expect([await names(true), await names(false), size.options, material.categoryId]).toEqual([
+      [
+        ['material', true],
+        ['size', false],
+      ],
+      [['size', false]],
+      ['S', 'M'],
+      parent.id,
+    ])
+  })
+
+  test('when an attribute is bad, duplicated, changed or deleted, then 400 / 409 / 200 / 204', async () => {
+    const category = await createCategory(ctx, { name: freshName('c') })
+    const enumWithout = await addAttribute(category.id, { name: 'e', type: 'ENUM' })
+    const first = await addAttribute(category.id, { name: 'weight', type: 'NUMBER' })
+    const again = await addAttribute(category.id, { name: 'weight', type: 'STRING' })
+    const path = `${ctx.url}/api/categories/${category.id}/attributes/${first.body.data.id}`
+    const changed = await call(path, { method: 'PUT', body: { required: true }, token: ctx.admin })
+    const deleted = await call(path, { method: 'DELETE', token: ctx.admin })
+    const deletedAgain = await call(path, { method: 'DELETE', token: ctx.admin })
+    expect([
+      [enumWithout.status, enumWithout.body.error.code],
+      [again.status, again.body.error.code],
+      [changed.status, changed.body.data.required],
+      [deleted.status, deletedAgain.status, deletedAgain.body.error.code],
+    ]).toEqual([
+      [400, 'CATALOG-400-004'],
+      [409, 'CATALOG-409-003'],
+      [200, true],
+      [204, 404, 'CATALOG-404-008'],
+    ])
+  })
+})
