@@ -1,6 +1,52 @@
-import { Elysia } from 'elysia'
+import { Envelope, IdParam, idempotency, jwtAuth, NonEmptyText, ok, Text } from '@commerce/platform/http'
+import { Elysia, t } from 'elysia'
+import { changeBrand, createBrand, deleteBrand, findBrand, liveBrands } from '../use-cases/brands'
+import { bumpGeneration } from '../use-cases/read-cache'
 import type { CatalogRouteDeps } from './route-deps'
 
-/** Brands (CRUD, soft delete). */
-export const brandRoutes = (_deps: CatalogRouteDeps) =>
-  new Elysia({ prefix: '/api/brands', detail: { tags: ['brands'] } })
+const BrandView = t.Object({ id: t.Integer(), name: t.String(), logoImageUrl: t.Union([t.String(), t.Null()]) })
+
+const NewBrandBody = t.Object({ name: NonEmptyText(100), logoImageUrl: t.Optional(Text(500)) })
+
+const BrandChangeBody = t.Object({
+  name: t.Optional(NonEmptyText(100)),
+  logoImageUrl: t.Optional(t.Union([Text(500), t.Null()])),
+})
+
+/** Brands: list and one (public), create (Idempotency-Key), change, soft delete (role ADMIN). */
+export const brandRoutes = (deps: CatalogRouteDeps) => {
+  const fresh = async <T>(answer: T): Promise<T> => {
+    await bumpGeneration(deps.redis)
+    return answer
+  }
+  return new Elysia({ prefix: '/api/brands', detail: { tags: ['brands'] } })
+    .use(jwtAuth(deps.auth))
+    .use(idempotency({ db: deps.db }))
+    .get('/', async () => ok(await liveBrands(deps.db)), { response: Envelope(t.Array(BrandView)) })
+    .get('/:id', async ({ params }) => ok(await findBrand(deps.db, params.id)), {
+      params: IdParam,
+      response: Envelope(BrandView),
+    })
+    .post(
+      '/',
+      async ({ body, meta, status, idempotently }) =>
+        fresh(await idempotently(async (tx) => status(201, ok(await createBrand(tx, body, meta.now))))),
+      { role: 'ADMIN', idempotent: true, body: NewBrandBody, response: { 201: Envelope(BrandView) } },
+    )
+    .put(
+      '/:id',
+      async ({ params, body, meta }) => {
+        const input = { brandId: params.id, change: body }
+        return fresh(ok(await deps.db.transaction((tx) => changeBrand(tx, input, meta.now))))
+      },
+      { role: 'ADMIN', params: IdParam, body: BrandChangeBody, response: Envelope(BrandView) },
+    )
+    .delete(
+      '/:id',
+      async ({ params, meta, status }) => {
+        await deps.db.transaction((tx) => deleteBrand(tx, params.id, meta.now))
+        return fresh(status(204, undefined))
+      },
+      { role: 'ADMIN', params: IdParam },
+    )
+}
