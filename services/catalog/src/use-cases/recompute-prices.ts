@@ -82,12 +82,13 @@ export async function applyPrices(
   tx: CatalogTx,
   inputs: PricingInputs,
   change: { rule: WinningRule; reason: PriceChangeReason; meta: EventMeta },
-): Promise<{ changedSkus: number }> {
+): Promise<{ changedSkus: number; productChanged: boolean }> {
   const { product } = inputs
   const { rule, reason, meta } = change
   const sellingPrice = productSellingPrice(rule, product.price)
   const discountRate = discountRateOf(product.price, sellingPrice)
-  if (sellingPrice !== product.sellingPrice || discountRate !== product.discountRate) {
+  const productChanged = sellingPrice !== product.sellingPrice || discountRate !== product.discountRate
+  if (productChanged) {
     await tx.update(products).set({ sellingPrice, discountRate }).where(eq(products.id, product.id))
   }
   let changedSkus = 0
@@ -100,7 +101,7 @@ export async function applyPrices(
     const data = { skuId: sku.id, productId: product.id, previousPrice: sku.sellingPrice, newPrice, reason }
     await appendOutbox(tx, ProductPriceChangedV1.create({ ...data, changedAt: meta.now.toISOString() }, meta))
   }
-  return { changedSkus }
+  return { changedSkus, productChanged }
 }
 
 /**
@@ -112,7 +113,7 @@ export async function recomputePrices(
   tx: CatalogTx,
   productId: number,
   meta: EventMeta & { reason?: PriceChangeReason },
-): Promise<{ changedSkus: number }> {
+): Promise<{ changedSkus: number; productChanged: boolean }> {
   const { reason = 'BASE_PRICE_CHANGED', ...eventMeta } = meta
   const inputs = await loadPricingInputs(tx, productId, { from: meta.now, to: meta.now })
   if (!inputs) throw PricingErrors.productNotFound()
