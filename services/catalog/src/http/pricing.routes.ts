@@ -1,4 +1,4 @@
-import { EmptyEnvelope, Envelope, IdParam, idempotency, jwtAuth, ok } from '@commerce/platform/http'
+import { Envelope, IdParam, idempotency, jwtAuth, ok } from '@commerce/platform/http'
 import { Elysia, t } from 'elysia'
 import { createDiscount, deleteDiscount, listDiscounts } from '../use-cases/discount-policies'
 import { createPromotion, listActivePromotions, promotionPrice } from '../use-cases/promotions'

@@ -8,11 +8,11 @@ import {
   spawnService,
   startTestService,
 } from '@commerce/platform/testing'
-import { eq } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import { catalogService } from '../../src/app'
 import { loadCatalogConfig } from '../../src/config'
 import type { CatalogDb } from '../../src/db'
-import { products, skus } from '../../src/db/schema'
+import { outbox, products, skus } from '../../src/db/schema'
 
 /** An answer: status and parsed body. */
 export interface Reply {
@@ -31,7 +31,8 @@ export async function call(url: string, request: { method?: string; body?: unkno
   return { status: response.status, body: text ? JSON.parse(text) : undefined } as Reply
 }
 
-const startCatalog = (authUrl: string, overrides: Record<string, string>) =>
+/** Catalog in-process against `authUrl`'s JWKS, with env `overrides`. */
+export const startCatalog = (authUrl: string, overrides: Record<string, string>) =>
   startTestService(
     catalogService(
       loadCatalogConfig({
@@ -120,4 +121,16 @@ export async function storedPrices(db: CatalogDb, productId: number) {
     discountRate: product?.discountRate,
     skus: skuRows.map((row) => row.sellingPrice),
   }
+}
+
+/** A product's `product.price.changed` events in the outbox, oldest first, as `[skuId, reason, newPrice]`. */
+export async function priceEvents(db: CatalogDb, productId: number): Promise<unknown[]> {
+  const rows = await db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.type, 'product.price.changed'), eq(outbox.aggregateId, String(productId))))
+    .orderBy(asc(outbox.createdAt), asc(outbox.id))
+  return rows
+    .map((row) => (JSON.parse(row.payload) as { data: { skuId: number; reason: string; newPrice: number } }).data)
+    .map((data) => [data.skuId, data.reason, data.newPrice])
 }
