@@ -49,7 +49,9 @@ export async function createDiscount(tx: CatalogTx, input: NewDiscount, meta: Ev
     throw PricingErrors.invalidField('discountValue', input.discountValue, 'A RATE discount is 1 to 100 percent')
   }
   const window = windowOf(input)
-  const row = { ...input, ...window, createdAt: meta.now }
+  // Field by field: whatever else a body carried never reaches the row (ids, deletedAt).
+  const { productId, name, discountType, discountValue } = input
+  const row = { productId, name, discountType, discountValue, ...window, createdAt: meta.now }
   const [inserted] = await tx.insert(discountPolicies).values(row)
   await recomputePrices(tx, input.productId, { ...meta, reason: 'DISCOUNT_APPLIED' })
   return discountView({ ...row, id: inserted.insertId, deletedAt: null }, meta.now)

@@ -41,7 +41,10 @@ export async function createPromotion(tx: CatalogTx, input: NewPromotion, meta: 
   }
   const { startAt, endAt } = windowOf(input)
   if (!startAt || !endAt) throw PricingErrors.invalidField('startAt', input.startAt, 'A promotion needs a window')
-  const row = { ...input, startAt, endAt, description: input.description ?? null, createdAt: meta.now }
+  // Field by field: whatever else a body carried never reaches the row (ids, createdAt).
+  const { productId, discountPrice, type, priority } = input
+  const description = input.description ?? null
+  const row = { productId, discountPrice, type, priority, startAt, endAt, description, createdAt: meta.now }
   const [inserted] = await tx.insert(promotions).values(row)
   await recomputePrices(tx, input.productId, { ...meta, reason: 'PROMOTION_APPLIED' })
   return promotionView({ ...row, id: inserted.insertId })

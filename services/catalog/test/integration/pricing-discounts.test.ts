@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'bun:test'
 import { waitForOutboxEvent } from '@commerce/platform/testing'
-import { call, catalogWithAdmin, insertProduct, storedPrices } from './pricing-fixture'
+import { call, catalogWithAdmin, insertProduct, storedPrices, tokenWith } from './pricing-fixture'
 
 const ctx = catalogWithAdmin()
 const hourFromNow = () => new Date(Date.now() + 3_600_000).toISOString()
@@ -123,14 +123,36 @@ describe('discount policies', () => {
     ])
   })
 
-  test('when the caller is anonymous, then a write is refused with 401', async () => {
+  test('when the caller is anonymous or not an admin, then a write is refused with 401 or 403', async () => {
     const { productId } = await insertProduct(ctx.catalog.deps.db, { price: 10_000, surcharges: [0] })
+    const member = await tokenWith(ctx.auth.url, ['USER'])
+    const body = { name: 'x', discountType: 'RATE', discountValue: 5 }
 
-    const anonymous = await call(`${ctx.catalog.url}/api/products/${productId}/discounts`, {
-      method: 'POST',
-      body: { name: 'x', discountType: 'RATE', discountValue: 5 },
-    })
+    const answers = await Promise.all([
+      call(`${ctx.catalog.url}/api/products/${productId}/discounts`, { method: 'POST', body }),
+      call(`${ctx.catalog.url}/api/products/${productId}/discounts`, { method: 'POST', body, token: member }),
+    ])
 
-    expect([anonymous.status, anonymous.body.error.code]).toEqual([401, 'COMMON-401-001'])
+    expect(answers.map((a) => [a.status, a.body.error.code])).toEqual([
+      [401, 'COMMON-401-001'],
+      [403, 'COMMON-403'],
+    ])
+  })
+
+  test('when the body carries unknown fields, then they set nothing', async () => {
+    const { productId } = await insertProduct(ctx.catalog.deps.db, { price: 10_000, surcharges: [0] })
+    const other = await insertProduct(ctx.catalog.deps.db, { price: 10_000, surcharges: [0] })
+    const sneaky = {
+      id: 1,
+      productId: other.productId,
+      deletedAt: new Date().toISOString(),
+      createdAt: '2001-01-01T00:00:00Z',
+    }
+
+    const added = await addDiscount(productId, { name: 'plain', discountType: 'AMOUNT', discountValue: 100, ...sneaky })
+
+    const listed = await call(`${ctx.catalog.url}/api/products/${productId}/discounts`)
+    expect({ status: added.status, listed: listed.body.data }).toEqual({ status: 201, listed: [added.body.data] })
+    expect(added.body.data.id === 1 || added.body.data.createdAt.startsWith('2001')).toBe(false)
   })
 })

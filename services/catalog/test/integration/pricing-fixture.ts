@@ -44,12 +44,12 @@ export const startCatalog = (authUrl: string, overrides: Record<string, string>)
     ),
   )
 
-// An ADMIN credential made through auth's internal API, then a real login: the token catalog verifies by JWKS.
-async function adminToken(authUrl: string): Promise<string> {
+/** A credential with `roles` made through auth's internal API, then a real login: a token catalog verifies by JWKS. */
+export async function tokenWith(authUrl: string, roles: string[]): Promise<string> {
   const credentials = { email: `${freshName('admin')}@example.com`.toLowerCase(), password: 'correct horse battery' }
   const made = await call(`${authUrl}/internal/credentials`, {
     method: 'POST',
-    body: { userId: freshId(), ...credentials, roles: ['USER', 'ADMIN'] },
+    body: { userId: freshId(), ...credentials, roles },
   })
   if (made.status !== 201 && made.status !== 200) throw new Error(`credential answered ${made.status}`)
   const login = await call(`${authUrl}/api/auth/login`, { method: 'POST', body: credentials })
@@ -67,7 +67,7 @@ export function catalogWithAdmin(overrides: Record<string, string> = {}) {
     const authMain = join(import.meta.dir, '../../../auth/src/main.ts')
     ctx.auth = await spawnService(authMain, { ...spawnEnv('auth'), SEED_DEMO_DATA: 'false' })
     ctx.catalog = await startCatalog(ctx.auth.url, overrides)
-    ctx.admin = await adminToken(ctx.auth.url)
+    ctx.admin = await tokenWith(ctx.auth.url, ['USER', 'ADMIN'])
   })
   afterAll(async () => {
     await ctx.catalog?.stop()
