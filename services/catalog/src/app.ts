@@ -33,6 +33,6 @@ export const catalogService = (config: CatalogConfig): ServiceDefinition<typeof 
       .use(internalRoutes(deps))
   },
   consumers: () => [{ topics: ['commerce.inventory.events', 'commerce.order.events'], handlers: catalogHandlers() }],
-  jobs: ({ db }) => catalogJobs({ db, everyMs: config.CATALOG_PRICING_EVERY_S * 1000 }),
+  jobs: ({ db, redis }) => catalogJobs({ db, redis, everyMs: config.CATALOG_PRICING_EVERY_S * 1000 }),
   seed: ({ db }) => seedCatalog({ db }),
 })
