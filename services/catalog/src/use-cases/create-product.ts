@@ -5,10 +5,10 @@ import { products } from '../db/schema'
 import { productCode } from '../domain/codes'
 import { checkOptionSet } from '../domain/option-rules'
 import { combinations } from '../domain/skus'
-import { initialPrices } from './initial-prices'
 import { insertOptionGroups, type NewOptionGroup } from './option-rows'
 import { publishProductChanged } from './product-events'
 import { loadOptionGroups, lockProduct, productView } from './product-rows'
+import { recomputePrices } from './recompute-prices'
 import { checkBrand, existingCategory } from './references'
 import { createSkus } from './sku-rows'
 
@@ -36,7 +36,7 @@ export async function createProduct(tx: CatalogTx, input: NewProduct, meta: Even
   await insertOptionGroups(tx, { id: productId, groups }, meta.now)
   const product = await lockProduct(tx, productId)
   await createSkus(tx, { product, wanted: combinations(await loadOptionGroups(tx, productId)) }, meta)
-  await initialPrices(tx, productId)
+  await recomputePrices(tx, productId, meta)
   await publishProductChanged(tx, productId, meta)
   return productView(tx, productId)
 }

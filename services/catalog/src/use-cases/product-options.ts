@@ -7,10 +7,10 @@ import { options, skus } from '../db/schema'
 import { CatalogErrors } from '../domain/errors'
 import { checkOptionSet } from '../domain/option-rules'
 import { combinations } from '../domain/skus'
-import { initialPrices } from './initial-prices'
 import { insertOptions, type NewOption } from './option-rows'
 import { publishProductChanged } from './product-events'
 import { loadOptionGroups, lockLiveProduct, type ProductRow, productView } from './product-rows'
+import { recomputePrices } from './recompute-prices'
 import { createSkus } from './sku-rows'
 
 /**
@@ -58,6 +58,6 @@ export async function removeOption(tx: CatalogTx, input: { productId: number; op
 }
 
 async function afterOptionChange(tx: CatalogTx, product: ProductRow, meta: EventMeta) {
-  await initialPrices(tx, product.id)
+  await recomputePrices(tx, product.id, meta)
   await publishProductChanged(tx, product.id, meta)
 }

@@ -2,9 +2,9 @@ import type { EventMeta } from '@commerce/contracts'
 import { eq, sql } from 'drizzle-orm'
 import type { CatalogTx } from '../db'
 import { products, skus } from '../db/schema'
-import { initialPrices } from './initial-prices'
 import { publishProductChanged } from './product-events'
 import { lockLiveProduct, productView } from './product-rows'
+import { recomputePrices } from './recompute-prices'
 import { checkBrand, existingCategory } from './references'
 
 /** A partial change: absent = keep; null clears an optional field. */
@@ -42,7 +42,7 @@ export async function updateProduct(
       .set({ price: sql`${skus.price} + ${delta}`, updatedAt: meta.now })
       .where(eq(skus.productId, product.id))
   }
-  await initialPrices(tx, product.id)
+  await recomputePrices(tx, product.id, meta)
   await publishProductChanged(tx, product.id, meta)
   return productView(tx, product.id)
 }

@@ -98,3 +98,28 @@ describe('PUT and DELETE /api/products/{id}', () => {
     ])
   })
 })
+
+describe('prices after product writes', () => {
+  test('when the base price of a discounted product changes, then selling prices follow and product.price.changed says BASE_PRICE_CHANGED', async () => {
+    const product = await createProduct(ctx, { name: freshName('p'), price: 1000 })
+    const discount = { name: 'ten', discountType: 'RATE', discountValue: 10 }
+    await call(`${ctx.url}/api/products/${product.id}/discounts`, { method: 'POST', body: discount, token: ctx.admin })
+    const answer = await call(`${ctx.url}/api/products/${product.id}`, {
+      method: 'PUT',
+      body: { price: 2000 },
+      token: ctx.admin,
+    })
+    const [sku] = answer.body.data.skus
+    expect([answer.body.data.sellingPrice, answer.body.data.discountRate, sku.price, sku.sellingPrice]).toEqual([
+      1800, 10, 2000, 1800,
+    ])
+    const event = await waitForOutboxEvent(
+      ctx.catalog.deps.db,
+      'product.price.changed',
+      (e) =>
+        (e.data as { skuId: number; newPrice: number }).skuId === sku.id &&
+        (e.data as { newPrice: number }).newPrice === 1800,
+    )
+    expect(event.data).toMatchObject({ previousPrice: 900, reason: 'BASE_PRICE_CHANGED' })
+  })
+})
