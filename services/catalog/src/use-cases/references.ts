@@ -18,5 +18,8 @@ export async function checkBrand(tx: CatalogTx, brandId: number | null | undefin
     .select({ id: brands.id })
     .from(brands)
     .where(and(eq(brands.id, brandId), isNull(brands.deletedAt)))
+    // Locked (MariaDB has no FOR SHARE): a concurrent brand delete waits for this product write, so no product
+    // points at a brand deleted before it committed. Admin writes of one brand take turns, briefly.
+    .for('update')
   if (!brand) throw CatalogErrors.brandNotFound()
 }

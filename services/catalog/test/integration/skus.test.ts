@@ -69,6 +69,27 @@ describe('product options', () => {
     expect(event.data).toMatchObject({ productId: product.id, optionValues: { color: 'red', size: 'M' } })
   })
 
+  test('when a removed option is added back, then the combination’s SKU comes back ACTIVE under the same id', async () => {
+    const product = await createProduct(ctx, { name: freshName('p'), price: 1000, optionGroups })
+    const sizes = product.optionGroups[1]
+    const medium = sizes.options.find((o: { name: string }) => o.name === 'M')
+    await call(`${ctx.url}/api/products/${product.id}/options/${medium.id}`, { method: 'DELETE', token: ctx.admin })
+    const answer = await call(`${ctx.url}/api/products/${product.id}/options`, {
+      method: 'POST',
+      body: { optionGroupId: sizes.id, options: [{ name: 'M', additionalPrice: 700 }] },
+      token: ctx.admin,
+    })
+    const skus = answer.body.data.skus.map((s: { id: number; price: number; status: string }) => [
+      s.id,
+      s.price,
+      s.status,
+    ])
+    expect(skus).toEqual([
+      [product.skus[0].id, 1000, 'ACTIVE'],
+      [product.skus[1].id, 1700, 'ACTIVE'],
+    ])
+  })
+
   test('when the group or option is not the product’s, then 404 CATALOG-404-004', async () => {
     const product = await createProduct(ctx, { name: freshName('p'), price: 1000, optionGroups })
     const answers = await Promise.all([
