@@ -1,6 +1,7 @@
 import { Envelope, IdParam, idempotency, jwtAuth, NonEmptyText, ok, Text } from '@commerce/platform/http'
 import { Elysia, t } from 'elysia'
-import { changeBrand, createBrand, deleteBrand, findBrand, liveBrands } from '../use-cases/brands'
+import { changeBrand, createBrand, deleteBrand } from '../use-cases/brands'
+import { brandReads } from '../use-cases/prepared-reads'
 import { bumpGeneration } from '../use-cases/read-cache'
 import type { CatalogRouteDeps } from './route-deps'
 
@@ -15,6 +16,7 @@ const BrandChangeBody = t.Object({
 
 /** Brands: list and one (public), create (Idempotency-Key), change, soft delete (role ADMIN). */
 export const brandRoutes = (deps: CatalogRouteDeps) => {
+  const reads = brandReads(deps.db)
   const fresh = async <T>(answer: T): Promise<T> => {
     await bumpGeneration(deps.redis)
     return answer
@@ -22,8 +24,8 @@ export const brandRoutes = (deps: CatalogRouteDeps) => {
   return new Elysia({ prefix: '/api/brands', detail: { tags: ['brands'] } })
     .use(jwtAuth(deps.auth))
     .use(idempotency({ db: deps.db }))
-    .get('/', async () => ok(await liveBrands(deps.db)), { response: Envelope(t.Array(BrandView)) })
-    .get('/:id', async ({ params }) => ok(await findBrand(deps.db, params.id)), {
+    .get('/', async () => ok(await reads.all()), { response: Envelope(t.Array(BrandView)) })
+    .get('/:id', async ({ params }) => ok(await reads.one(params.id)), {
       params: IdParam,
       response: Envelope(BrandView),
     })

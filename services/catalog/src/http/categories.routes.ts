@@ -1,8 +1,7 @@
 import { Envelope, Id, IdParam, idempotency, jwtAuth, NonEmptyText, ok } from '@commerce/platform/http'
-import { asc, eq, isNull } from 'drizzle-orm'
 import { Elysia, t } from 'elysia'
-import { categories } from '../db/schema'
-import { allCategories, categoryTree, categoryView, createCategory, findCategory } from '../use-cases/categories'
+import { createCategory } from '../use-cases/categories'
+import { categoryReads } from '../use-cases/prepared-reads'
 import { bumpGeneration } from '../use-cases/read-cache'
 import { categoryAttributeRoutes } from './category-attributes.routes'
 import type { CatalogRouteDeps } from './route-deps'
@@ -24,25 +23,20 @@ const NewCategoryBody = t.Object({
 
 /** Categories: children or roots, one, the tree (public); create (role ADMIN, Idempotency-Key); attributes. */
 export const categoryRoutes = (deps: CatalogRouteDeps) => {
-  const byParent = (parentId: number | undefined) =>
-    deps.db
-      .select()
-      .from(categories)
-      .where(parentId === undefined ? isNull(categories.parentId) : eq(categories.parentId, parentId))
-      .orderBy(asc(categories.ordering), asc(categories.id))
+  const reads = categoryReads(deps.db)
   return (
     new Elysia({ prefix: '/api/categories', detail: { tags: ['categories'] } })
       .use(jwtAuth(deps.auth))
       .use(idempotency({ db: deps.db }))
-      .get('/', async ({ query }) => ok((await byParent(query.parentId)).map(categoryView)), {
+      .get('/', async ({ query }) => ok(await reads.children(query.parentId)), {
         query: t.Object({ parentId: t.Optional(Id()) }),
         response: Envelope(t.Array(CategoryView)),
       })
       // No response schema: Elysia infers a recursive TypeBox schema's children as never[].
-      .get('/tree', async () => ok(categoryTree(await allCategories(deps.db))), {
+      .get('/tree', async () => ok(await reads.tree()), {
         detail: { description: 'Roots with nested `children`: `{id, name, depth, ordering, children}`' },
       })
-      .get('/:id', async ({ params }) => ok(categoryView(await findCategory(deps.db, params.id))), {
+      .get('/:id', async ({ params }) => ok(await reads.one(params.id)), {
         params: IdParam,
         response: Envelope(CategoryView),
       })

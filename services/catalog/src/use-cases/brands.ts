@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
 import type { CatalogDb, CatalogTx } from '../db'
 import { brands } from '../db/schema'
 import { CatalogErrors } from '../domain/errors'
@@ -9,12 +9,6 @@ type BrandRow = typeof brands.$inferSelect
 export const brandView = ({ id, name, logoImageUrl }: BrandRow) => ({ id, name, logoImageUrl })
 
 const live = (brandId: number) => and(eq(brands.id, brandId), isNull(brands.deletedAt))
-
-/** Every brand not deleted, by name. */
-export const liveBrands = async (db: CatalogDb) =>
-  (await db.select().from(brands).where(isNull(brands.deletedAt)).orderBy(asc(brands.name), asc(brands.id))).map(
-    brandView,
-  )
 
 /** A brand not deleted, or 404 CATALOG-404-005. */
 export async function findBrand(db: CatalogDb | CatalogTx, brandId: number) {

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { CatalogDb, CatalogTx } from '../db'
 import { categories } from '../db/schema'
 import { categoryCode } from '../domain/codes'
@@ -66,10 +66,6 @@ async function insertWithFreshCode(tx: CatalogTx, row: Omit<typeof categories.$i
     }
   }
 }
-
-/** Every category, ordered for display (by `ordering`, then id). */
-export const allCategories = (db: CatalogDb) =>
-  db.select().from(categories).orderBy(asc(categories.ordering), asc(categories.id))
 
 export interface CategoryNode {
   id: number
