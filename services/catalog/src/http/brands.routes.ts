@@ -2,7 +2,7 @@ import { Envelope, IdParam, idempotency, jwtAuth, NonEmptyText, ok, Text } from 
 import { Elysia, t } from 'elysia'
 import { changeBrand, createBrand, deleteBrand } from '../use-cases/brands'
 import { brandReads } from '../use-cases/prepared-reads'
-import { bumpGeneration } from '../use-cases/read-cache'
+import { freshAnswer } from './fresh-answer'
 import type { CatalogRouteDeps } from './route-deps'
 
 const BrandView = t.Object({ id: t.Integer(), name: t.String(), logoImageUrl: t.Union([t.String(), t.Null()]) })
@@ -17,10 +17,7 @@ const BrandChangeBody = t.Object({
 /** Brands: list and one (public), create (Idempotency-Key), change, soft delete (role ADMIN). */
 export const brandRoutes = (deps: CatalogRouteDeps) => {
   const reads = brandReads(deps.db)
-  const fresh = async <T>(answer: T): Promise<T> => {
-    await bumpGeneration(deps.redis)
-    return answer
-  }
+  const fresh = freshAnswer(deps.redis)
   return new Elysia({ prefix: '/api/brands', detail: { tags: ['brands'] } })
     .use(jwtAuth(deps.auth))
     .use(idempotency({ db: deps.db }))

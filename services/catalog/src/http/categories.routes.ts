@@ -2,8 +2,8 @@ import { Envelope, Id, IdParam, idempotency, jwtAuth, NonEmptyText, ok } from '@
 import { Elysia, t } from 'elysia'
 import { createCategory } from '../use-cases/categories'
 import { categoryReads } from '../use-cases/prepared-reads'
-import { bumpGeneration } from '../use-cases/read-cache'
 import { categoryAttributeRoutes } from './category-attributes.routes'
+import { freshAnswer } from './fresh-answer'
 import type { CatalogRouteDeps } from './route-deps'
 
 const CategoryView = t.Object({
@@ -24,6 +24,7 @@ const NewCategoryBody = t.Object({
 /** Categories: children or roots, one, the tree (public); create (role ADMIN, Idempotency-Key); attributes. */
 export const categoryRoutes = (deps: CatalogRouteDeps) => {
   const reads = categoryReads(deps.db)
+  const fresh = freshAnswer(deps.redis)
   return (
     new Elysia({ prefix: '/api/categories', detail: { tags: ['categories'] } })
       .use(jwtAuth(deps.auth))
@@ -42,11 +43,8 @@ export const categoryRoutes = (deps: CatalogRouteDeps) => {
       })
       .post(
         '/',
-        async ({ body, meta, status, idempotently }) => {
-          const answer = await idempotently(async (tx) => status(201, ok(await createCategory(tx, body, meta))))
-          await bumpGeneration(deps.redis)
-          return answer
-        },
+        async ({ body, meta, status, idempotently }) =>
+          fresh(await idempotently(async (tx) => status(201, ok(await createCategory(tx, body, meta))))),
         { role: 'ADMIN', idempotent: true, body: NewCategoryBody, response: { 201: Envelope(CategoryView) } },
       )
       .use(categoryAttributeRoutes(deps))

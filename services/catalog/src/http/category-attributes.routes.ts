@@ -1,8 +1,8 @@
-import { Envelope, Id, IdParam, jwtAuth, NonEmptyText, ok } from '@commerce/platform/http'
+import { Envelope, Id, IdParam, idempotency, jwtAuth, NonEmptyText, ok } from '@commerce/platform/http'
 import { Elysia, t } from 'elysia'
 import { attributeTypes } from '../domain/attributes'
 import { addAttribute, categoryAttributeList, changeAttribute, removeAttribute } from '../use-cases/category-attributes'
-import { bumpGeneration } from '../use-cases/read-cache'
+import { freshAnswer } from './fresh-answer'
 import type { CatalogRouteDeps } from './route-deps'
 
 const AttributeFields = {
@@ -28,12 +28,10 @@ const AttributeParams = t.Object({ id: Id(), attributeId: Id() })
 
 /** A category's attributes (inherited by its descendants): list public, writes role ADMIN. */
 export const categoryAttributeRoutes = (deps: CatalogRouteDeps) => {
-  const fresh = async <T>(answer: T): Promise<T> => {
-    await bumpGeneration(deps.redis)
-    return answer
-  }
+  const fresh = freshAnswer(deps.redis)
   return new Elysia()
     .use(jwtAuth(deps.auth))
+    .use(idempotency({ db: deps.db }))
     .get(
       '/:id/attributes',
       async ({ params, query }) =>
@@ -51,11 +49,17 @@ export const categoryAttributeRoutes = (deps: CatalogRouteDeps) => {
     )
     .post(
       '/:id/attributes',
-      async ({ params, body, meta, status }) => {
+      async ({ params, body, meta, status, idempotently }) => {
         const input = { ...body, categoryId: params.id }
-        return fresh(status(201, ok(await deps.db.transaction((tx) => addAttribute(tx, input, meta.now)))))
+        return fresh(await idempotently(async (tx) => status(201, ok(await addAttribute(tx, input, meta.now)))))
       },
-      { role: 'ADMIN', params: IdParam, body: t.Object(AttributeFields), response: { 201: Envelope(AttributeView) } },
+      {
+        role: 'ADMIN',
+        idempotent: true,
+        params: IdParam,
+        body: t.Object(AttributeFields),
+        response: { 201: Envelope(AttributeView) },
+      },
     )
     .put(
       '/:id/attributes/:attributeId',

@@ -1,7 +1,7 @@
 import { Envelope, Id, IdParam, jwtAuth, NonEmptyText, ok } from '@commerce/platform/http'
 import { Elysia, t } from 'elysia'
 import { productAttributeList, replaceProductAttributes } from '../use-cases/product-attributes'
-import { bumpGeneration } from '../use-cases/read-cache'
+import { freshAnswer } from './fresh-answer'
 import type { CatalogRouteDeps } from './route-deps'
 
 const ValueView = t.Object({
@@ -29,8 +29,7 @@ export const productAttributeRoutes = (deps: CatalogRouteDeps) =>
       async ({ params, body, meta }) => {
         const input = { productId: params.id, values: body.attributes }
         const list = await deps.db.transaction((tx) => replaceProductAttributes(tx, input, meta.now))
-        await bumpGeneration(deps.redis)
-        return ok(list)
+        return freshAnswer(deps.redis)(ok(list))
       },
       { role: 'ADMIN', params: IdParam, body: ValuesBody, response: Envelope(t.Array(ValueView)) },
     )

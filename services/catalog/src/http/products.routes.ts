@@ -3,8 +3,8 @@ import { Elysia } from 'elysia'
 import { changeProductStatus, deleteProduct } from '../use-cases/change-product-status'
 import { createProduct } from '../use-cases/create-product'
 import { addOptions, removeOption } from '../use-cases/product-options'
-import { bumpGeneration } from '../use-cases/read-cache'
 import { updateProduct } from '../use-cases/update-product'
+import { freshAnswer } from './fresh-answer'
 import { productAttributeRoutes } from './product-attributes.routes'
 import {
   AddOptionsBody,
@@ -18,11 +18,7 @@ import type { CatalogRouteDeps } from './route-deps'
 
 /** Product writes (role ADMIN): create, update, status, delete, options; attributes in their own plugin. */
 export const productWriteRoutes = (deps: CatalogRouteDeps) => {
-  // Every write answers only after the read caches were invalidated (its transaction has committed by then).
-  const fresh = async <T>(answer: T): Promise<T> => {
-    await bumpGeneration(deps.redis)
-    return answer
-  }
+  const fresh = freshAnswer(deps.redis)
   return new Elysia({ prefix: '/api/products', detail: { tags: ['products'] } })
     .use(jwtAuth(deps.auth))
     .use(idempotency({ db: deps.db }))
@@ -59,6 +55,7 @@ export const productWriteRoutes = (deps: CatalogRouteDeps) => {
     )
     .post(
       '/:id/options',
+      // Not under Idempotency-Key: a repeated add answers 400 CATALOG-400-002 (the names exist) and changes nothing.
       async ({ params, body, meta }) => {
         const input = { productId: params.id, ...body }
         return fresh(ok(await deps.db.transaction((tx) => addOptions(tx, input, meta))))

@@ -124,4 +124,18 @@ describe('category attributes', () => {
       [204, 404, 'CATALOG-404-008'],
     ])
   })
+
+  test('when an attribute create is retried with the same Idempotency-Key, then one attribute exists', async () => {
+    const category = await createCategory(ctx, { name: freshName('c') })
+    const request = { method: 'POST', body: { name: 'color', type: 'STRING' }, token: ctx.admin, key: freshName('k') }
+    const first = await call(`${ctx.url}/api/categories/${category.id}/attributes`, request)
+    const second = await call(`${ctx.url}/api/categories/${category.id}/attributes`, request)
+    const list = await attributes(category.id, false)
+    expect([first.status, second.status, second.body.data.id, list.body.data.length]).toEqual([
+      201,
+      201,
+      first.body.data.id,
+      1,
+    ])
+  })
 })

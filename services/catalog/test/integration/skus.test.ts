@@ -90,6 +90,16 @@ describe('product options', () => {
     ])
   })
 
+  test('when an added option repeats a name of its group, then 400 CATALOG-400-002 and nothing changes', async () => {
+    const product = await createProduct(ctx, { name: freshName('p'), price: 1000, optionGroups })
+    const answer = await call(`${ctx.url}/api/products/${product.id}/options`, {
+      method: 'POST',
+      body: { optionGroupId: product.optionGroups[1].id, options: [{ name: 'S', additionalPrice: 0 }] },
+      token: ctx.admin,
+    })
+    expect([answer.status, answer.body.error.code]).toEqual([400, 'CATALOG-400-002'])
+  })
+
   test('when the group or option is not the product’s, then 404 CATALOG-404-004', async () => {
     const product = await createProduct(ctx, { name: freshName('p'), price: 1000, optionGroups })
     const answers = await Promise.all([
