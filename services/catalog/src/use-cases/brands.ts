@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm'
 import type { CatalogDb, CatalogTx } from '../db'
 import { brands } from '../db/schema'
 import { CatalogErrors } from '../domain/errors'
+import { pickDefined } from './pick-defined'
 
 type BrandRow = typeof brands.$inferSelect
 
@@ -35,7 +36,7 @@ export async function changeBrand(
   now: Date,
 ) {
   await findBrand(tx, input.brandId)
-  const fields = Object.fromEntries(Object.entries(input.change).filter(([, v]) => v !== undefined))
+  const fields = pickDefined(input.change, ['name', 'logoImageUrl'])
   await tx
     .update(brands)
     .set({ ...fields, updatedAt: now })

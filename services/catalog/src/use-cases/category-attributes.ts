@@ -5,6 +5,7 @@ import { type AttributeDef, type AttributeType, checkDefinition } from '../domai
 import { CatalogErrors } from '../domain/errors'
 import { findCategory } from './categories'
 import { duplicateKeyName } from './duplicate-key'
+import { pickDefined } from './pick-defined'
 
 type AttributeRow = typeof categoryAttributes.$inferSelect
 
@@ -76,7 +77,14 @@ export async function addAttribute(tx: CatalogTx, input: AttributeInput & { cate
   await findCategory(tx, input.categoryId)
   const options = input.type === 'ENUM' ? (input.options ?? []) : (input.options ?? null)
   checkDefinition({ name: input.name, type: input.type, options })
-  const row = { ...input, options, required: input.required ?? false, ordering: input.ordering ?? 0 }
+  const row = {
+    categoryId: input.categoryId,
+    name: input.name,
+    type: input.type,
+    options,
+    required: input.required ?? false,
+    ordering: input.ordering ?? 0,
+  }
   const [inserted] = await write(() => tx.insert(categoryAttributes).values({ ...row, createdAt: now, updatedAt: now }))
   return attributeView(
     await lockAttribute(tx, { categoryId: input.categoryId, attributeId: inserted.insertId }),
@@ -91,7 +99,7 @@ export async function changeAttribute(
   now: Date,
 ) {
   const current = await lockAttribute(tx, input)
-  const fields = Object.fromEntries(Object.entries(input.change).filter(([, v]) => v !== undefined))
+  const fields = pickDefined(input.change, ['name', 'type', 'required', 'options', 'ordering'])
   const next = { ...current, ...fields } as AttributeRow
   checkDefinition(asDef(next))
   await write(() =>

@@ -2,6 +2,7 @@ import type { EventMeta } from '@commerce/contracts'
 import { eq, sql } from 'drizzle-orm'
 import type { CatalogTx } from '../db'
 import { products, skus } from '../db/schema'
+import { pickDefined } from './pick-defined'
 import { publishProductChanged } from './product-events'
 import { lockLiveProduct, productView } from './product-rows'
 import { recomputePrices } from './recompute-prices'
@@ -17,6 +18,8 @@ export interface ProductChange {
   thumbnailImageUrl?: string | null | undefined
 }
 
+const productFields = ['name', 'description', 'price', 'categoryId', 'brandId', 'thumbnailImageUrl'] as const
+
 /**
  * Updates a product's fields and publishes `product.changed`; a base price change moves every SKU's price by the
  * same amount, which keeps SKU price = base + its options' surcharges.
@@ -30,7 +33,7 @@ export async function updateProduct(
   const { change } = input
   await existingCategory(tx, change.categoryId)
   await checkBrand(tx, change.brandId)
-  const fields = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined))
+  const fields = pickDefined(change, productFields)
   await tx
     .update(products)
     .set({ ...fields, updatedAt: meta.now })

@@ -109,18 +109,20 @@ describe('category attributes', () => {
     const first = await addAttribute(category.id, { name: 'weight', type: 'NUMBER' })
     const again = await addAttribute(category.id, { name: 'weight', type: 'STRING' })
     const path = `${ctx.url}/api/categories/${category.id}/attributes/${first.body.data.id}`
-    const changed = await call(path, { method: 'PUT', body: { required: true }, token: ctx.admin })
+    const body = { required: true, categoryId: 9_999_999, id: 1 }
+    const changed = await call(path, { method: 'PUT', body, token: ctx.admin })
+    const listed = (await attributes(category.id, false)).body.data.map((a: { id: number }) => a.id)
     const deleted = await call(path, { method: 'DELETE', token: ctx.admin })
     const deletedAgain = await call(path, { method: 'DELETE', token: ctx.admin })
     expect([
       [enumWithout.status, enumWithout.body.error.code],
       [again.status, again.body.error.code],
-      [changed.status, changed.body.data.required],
+      [changed.status, changed.body.data.required, listed.includes(first.body.data.id)],
       [deleted.status, deletedAgain.status, deletedAgain.body.error.code],
     ]).toEqual([
       [400, 'CATALOG-400-004'],
       [409, 'CATALOG-409-003'],
-      [200, true],
+      [200, true, true],
       [204, 404, 'CATALOG-404-008'],
     ])
   })

@@ -84,6 +84,20 @@ describe('PUT and DELETE /api/products/{id}', () => {
     expect(event.data).toMatchObject({ description: 'new', sellingPrice: 3000 })
   })
 
+  test('when an update body carries status, id or counters, then only the named fields change', async () => {
+    const product = await createProduct(ctx, { name: freshName('p'), price: 100 })
+    const body = { name: 'renamed', status: 'ACTIVE', id: 1, salesCount: 99, productCode: 'X' }
+    const answer = await call(`${ctx.url}/api/products/${product.id}`, { method: 'PUT', body, token: ctx.admin })
+    const [row] = await ctx.catalog.deps.db.select().from(products).where(eq(products.id, product.id))
+    expect([answer.status, row?.name, row?.status, row?.salesCount, row?.productCode]).toEqual([
+      200,
+      'renamed',
+      'DRAFT',
+      0,
+      product.productCode,
+    ])
+  })
+
   test('when a product is deleted, then 204, it is DELETED, a second delete is 204 and an update is 400', async () => {
     const { id } = await createProduct(ctx, { name: freshName('p'), price: 100 })
     const first = await call(`${ctx.url}/api/products/${id}`, { method: 'DELETE', token: ctx.admin })
