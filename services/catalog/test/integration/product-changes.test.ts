@@ -84,6 +84,31 @@ describe('PUT and DELETE /api/products/{id}', () => {
     expect(event.data).toMatchObject({ description: 'new', sellingPrice: 3000 })
   })
 
+  test('when price changes race, then every SKU ends at the last base price + its surcharge', async () => {
+    const optionGroups = [
+      {
+        name: 'size',
+        options: [
+          { name: 'S', additionalPrice: 0 },
+          { name: 'L', additionalPrice: 500 },
+        ],
+      },
+    ]
+    const product = await createProduct(ctx, { name: freshName('p'), price: 1000, optionGroups })
+    const put = (price: number) =>
+      call(`${ctx.url}/api/products/${product.id}`, { method: 'PUT', body: { price }, token: ctx.admin })
+    await Promise.all([2000, 3000, 4000, 5000, 6000].map(put))
+    const [row] = await ctx.catalog.deps.db.select().from(products).where(eq(products.id, product.id))
+    const ids = product.skus.map((s: { id: number }) => s.id).join(',')
+    const read = await call(`${ctx.url}/internal/skus?ids=${ids}`)
+    const prices = read.body.data.map((s: { price: number; sellingPrice: number }) => [s.price, s.sellingPrice])
+    const base = row?.price ?? 0
+    expect(prices).toEqual([
+      [base, base],
+      [base + 500, base + 500],
+    ])
+  })
+
   test('when an update body carries status, id or counters, then only the named fields change', async () => {
     const product = await createProduct(ctx, { name: freshName('p'), price: 100 })
     const body = { name: 'renamed', status: 'ACTIVE', id: 1, salesCount: 99, productCode: 'X' }
