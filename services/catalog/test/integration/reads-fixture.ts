@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'bun:test'
+import { createKafka } from '@commerce/platform/kafka'
 import type { RunningService } from '@commerce/platform/service'
-import { freshName, spawnEnv, startTestService } from '@commerce/platform/testing'
+import { freshName, positionGroupAtEnd, spawnEnv, startTestService, testEnv } from '@commerce/platform/testing'
 import { eq } from 'drizzle-orm'
 import { catalogService } from '../../src/app'
 import { type CatalogConfig, loadCatalogConfig } from '../../src/config'
@@ -19,11 +20,39 @@ export const catalogConfig = (overrides: Record<string, string> = {}) =>
     ...overrides,
   })
 
+/**
+ * The consumer group catalog's test instances use: the other catalog branches' tests run instances in group `catalog`
+ * that do not know these handlers yet, and would take (and skip) this file's events; a group of our own, positioned at
+ * the topics' end, sees only what is published from now on.
+ */
+export const testGroup = 'catalog-reads-tests'
+const catalogTopics = ['commerce.inventory.events', 'commerce.order.events']
+
+/** Catalog's definition for tests: its consumers in `testGroup`. */
+export function testDefinition(overrides: Record<string, string> = {}) {
+  const definition = catalogService(catalogConfig(overrides))
+  const consumers = definition.consumers
+  return {
+    ...definition,
+    consumers:
+      consumers &&
+      ((deps: Parameters<typeof consumers>[0]) => consumers(deps).map((spec) => ({ ...spec, groupId: testGroup }))),
+  }
+}
+
+/** Starts catalog in-process (consumers in `testGroup`, positioned at the end of its topics). */
+export async function startCatalog(overrides: Record<string, string> = {}): Promise<CatalogService> {
+  const env = testEnv()
+  const kafka = createKafka({ brokers: env.kafkaBrokers, clientId: 'catalog-reads-tests' })
+  await positionGroupAtEnd(kafka, testGroup, catalogTopics)
+  return (await startTestService(testDefinition(overrides))) as CatalogService
+}
+
 /** Catalog in-process for one test file, started before its tests and stopped after them. */
 export function catalogForFile(overrides: Record<string, string> = {}) {
   const services = {} as { catalog: CatalogService }
   beforeAll(async () => {
-    services.catalog = (await startTestService(catalogService(catalogConfig(overrides)))) as CatalogService
+    services.catalog = await startCatalog(overrides)
   })
   afterAll(() => services.catalog.stop())
   return services
