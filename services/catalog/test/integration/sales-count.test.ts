@@ -56,10 +56,8 @@ describe('on stock.confirmed', () => {
     const { productId, skuIds } = await insertProduct(services.catalog)
     const data = { orderId: freshId(), items: [{ skuId: skuIds[0] as number, quantity: 3 }] }
     const twice = await publishRepeatedly(services.catalog.deps.kafka, StockConfirmedV1, { data, times: 2 })
-    const later = await publishEvent(services.catalog.deps.kafka, StockConfirmedV1, {
-      ...data,
-      items: [{ ...data.items[0]!, quantity: 1 }],
-    })
+    const once = { ...data, items: [{ skuId: skuIds[0] as number, quantity: 1 }] }
+    const later = await publishEvent(services.catalog.deps.kafka, StockConfirmedV1, once)
     await eventually(async () => (await inbox(later.id)) === 1)
 
     expect([await inbox(twice.id), await salesOf(productId)]).toEqual([1, 4])
