@@ -16,6 +16,7 @@ describe('demo seed', () => {
       .select()
       .from(categories)
       .where(inArray(categories.code, ['DEMO_FASHION', 'DEMO_DIGITAL']))
+      .orderBy(desc(categories.code))
     const listed = await Promise.all(
       roots.map((root) => get(`${services.catalog.url}/api/products?categoryId=${root.id}`)),
     )
