@@ -8,7 +8,7 @@ import {
   publishRepeatedly,
   tapTopics,
 } from '@commerce/platform/testing'
-import { catalogForFile, get, insertProduct, testGroup } from './reads-fixture'
+import { catalogForFile, get, insertProduct } from './reads-fixture'
 
 const services = catalogForFile()
 const sizes = [
@@ -28,7 +28,7 @@ const availability = async (productId: number) => {
   return [detail.available, ...detail.skus.map((sku) => sku.available)]
 }
 
-const inbox = (eventId: string) => inboxRows(services.catalog.deps.db, { consumer: testGroup, eventId })
+const inbox = (eventId: string) => inboxRows(services.catalog.deps.db, { consumer: services.group, eventId })
 
 describe('on stock.depleted / stock.restored', () => {
   test('when a SKU is depleted, then it shows unavailable and the product only once no ACTIVE SKU is available', async () => {

@@ -21,15 +21,15 @@ export const catalogConfig = (overrides: Record<string, string> = {}) =>
   })
 
 /**
- * The consumer group catalog's test instances use: the other catalog branches' tests run instances in group `catalog`
- * that do not know these handlers yet, and would take (and skip) this file's events; a group of our own, positioned at
- * the topics' end, sees only what is published from now on.
+ * A consumer group of a test file's own: the other catalog branches' tests run instances in group `catalog` that do not
+ * know these handlers yet and would take (and skip) this file's events, and a group shared between files would wait out
+ * the previous file's member. Positioned at the topics' end, it sees only what is published from now on.
  */
-export const testGroup = 'catalog-reads-tests'
+const freshGroup = () => freshName('catalog-reads')
 const catalogTopics = ['commerce.inventory.events', 'commerce.order.events']
 
 /** Catalog's definition for tests: its consumers in `testGroup`. */
-export function testDefinition(overrides: Record<string, string> = {}) {
+export function testDefinition(overrides: Record<string, string>, testGroup: string) {
   const definition = catalogService(catalogConfig(overrides))
   const consumers = definition.consumers
   return {
@@ -40,19 +40,19 @@ export function testDefinition(overrides: Record<string, string> = {}) {
   }
 }
 
-/** Starts catalog in-process (consumers in `testGroup`, positioned at the end of its topics). */
-export async function startCatalog(overrides: Record<string, string> = {}): Promise<CatalogService> {
+/** Starts catalog in-process, its consumers in `group` positioned at the end of their topics. */
+export async function startCatalog(overrides: Record<string, string> = {}, group = freshGroup()) {
   const env = testEnv()
   const kafka = createKafka({ brokers: env.kafkaBrokers, clientId: 'catalog-reads-tests' })
-  await positionGroupAtEnd(kafka, testGroup, catalogTopics)
-  return (await startTestService(testDefinition(overrides))) as CatalogService
+  await positionGroupAtEnd(kafka, group, catalogTopics)
+  return (await startTestService(testDefinition(overrides, group))) as CatalogService
 }
 
 /** Catalog in-process for one test file, started before its tests and stopped after them. */
 export function catalogForFile(overrides: Record<string, string> = {}) {
-  const services = {} as { catalog: CatalogService }
+  const services = { group: freshGroup() } as { catalog: CatalogService; group: string }
   beforeAll(async () => {
-    services.catalog = await startCatalog(overrides)
+    services.catalog = await startCatalog(overrides, services.group)
   })
   afterAll(() => services.catalog.stop())
   return services

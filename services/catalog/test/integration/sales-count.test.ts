@@ -10,7 +10,7 @@ import {
   publishRepeatedly,
   tapTopics,
 } from '@commerce/platform/testing'
-import { catalogForFile, get, insertProduct, testGroup } from './reads-fixture'
+import { catalogForFile, get, insertProduct } from './reads-fixture'
 
 const services = catalogForFile()
 const colours = [
@@ -26,7 +26,7 @@ const colours = [
 // Through HTTP (cached detail): proves the handler bumped the generation after its commit.
 const salesOf = async (productId: number) =>
   (await get(`${services.catalog.url}/api/products/${productId}`)).body.data.salesCount as number
-const inbox = (eventId: string) => inboxRows(services.catalog.deps.db, { consumer: testGroup, eventId })
+const inbox = (eventId: string) => inboxRows(services.catalog.deps.db, { consumer: services.group, eventId })
 
 const refund = (orderId: number, items: { skuId: number; quantity: number }[]) => ({
   ...{ orderId, userId: 1, refundedAmount: 1_000, totalRefundedAmount: 1_000, status: 'PARTIALLY_REFUNDED' as const },
