@@ -32,7 +32,9 @@ export const catalogService = (config: CatalogConfig): ServiceDefinition<typeof 
       .use(pricingRoutes(deps))
       .use(internalRoutes(deps))
   },
-  consumers: () => [{ topics: ['commerce.inventory.events', 'commerce.order.events'], handlers: catalogHandlers() }],
+  consumers: ({ redis }) => [
+    { topics: ['commerce.inventory.events', 'commerce.order.events'], handlers: catalogHandlers({ redis }) },
+  ],
   jobs: ({ db, redis }) => catalogJobs({ db, redis, everyMs: config.CATALOG_PRICING_EVERY_S * 1000 }),
   seed: ({ db }) => seedCatalog({ db }),
 })
