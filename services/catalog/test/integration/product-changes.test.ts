@@ -162,3 +162,27 @@ describe('prices after product writes', () => {
     expect(event.data).toMatchObject({ previousPrice: 900, reason: 'BASE_PRICE_CHANGED' })
   })
 })
+
+describe('reads after writes', () => {
+  test('when an acknowledged write changes a product, then the next cached detail and list reads show it', async () => {
+    const product = await createProduct(ctx, { name: freshName('cached'), price: 1000 })
+    await setStatus(product.id, 'ACTIVE')
+    const detail = () => call(`${ctx.url}/api/products/${product.id}`)
+    const listed = async (name: string) =>
+      (await call(`${ctx.url}/api/products?keyword=${encodeURIComponent(name)}`)).body.data.items.map(
+        (p: { id: number; sellingPrice: number }) => [p.id, p.sellingPrice],
+      )
+    const before = [(await detail()).body.data.name, await listed(product.name)]
+    const name = freshName('renamed')
+    await call(`${ctx.url}/api/products/${product.id}`, {
+      method: 'PUT',
+      body: { name, price: 2000 },
+      token: ctx.admin,
+    })
+    const after = [(await detail()).body.data.name, await listed(name)]
+    expect([before, after]).toEqual([
+      [product.name, [[product.id, 1000]]],
+      [name, [[product.id, 2000]]],
+    ])
+  })
+})
