@@ -21,11 +21,11 @@ export const catalogConfig = (overrides: Record<string, string> = {}) =>
   })
 
 /**
- * A consumer group of a test file's own: the other catalog branches' tests run instances in group `catalog` that do not
- * know these handlers yet and would take (and skip) this file's events, and a group shared between files would wait out
- * the previous file's member. Positioned at the topics' end, it sees only what is published from now on.
+ * Consumers in the service's own group `catalog`: the stack's running catalog (same code, same database) is in it too,
+ * and effects land in one database, so only one group may apply them — a second group would add every sale twice. The
+ * inbox (consumer `catalog`) makes each event count once, whichever member takes it.
  */
-const freshGroup = () => freshName('catalog-reads')
+export const catalogGroup = 'catalog'
 const catalogTopics = ['commerce.inventory.events', 'commerce.order.events']
 
 /** Catalog's definition for tests: its consumers in `testGroup`. */
@@ -40,17 +40,21 @@ export function testDefinition(overrides: Record<string, string>, testGroup: str
   }
 }
 
-/** Starts catalog in-process, its consumers in `group` positioned at the end of their topics. */
-export async function startCatalog(overrides: Record<string, string> = {}, group = freshGroup()) {
-  const env = testEnv()
-  const kafka = createKafka({ brokers: env.kafkaBrokers, clientId: 'catalog-reads-tests' })
-  await positionGroupAtEnd(kafka, group, catalogTopics)
+/**
+ * Starts catalog in-process. In the service's group by default; a fresh group (positioned at the topics' end) only for
+ * tests whose consumers apply nothing that another group would apply again.
+ */
+export async function startCatalog(overrides: Record<string, string> = {}, group = catalogGroup) {
+  if (group !== catalogGroup) {
+    const kafka = createKafka({ brokers: testEnv().kafkaBrokers, clientId: 'catalog-reads-tests' })
+    await positionGroupAtEnd(kafka, group, catalogTopics)
+  }
   return (await startTestService(testDefinition(overrides, group))) as CatalogService
 }
 
-/** Catalog in-process for one test file, started before its tests and stopped after them. */
+/** Catalog in-process for one test file (consumers in group `catalog`), started before its tests and stopped after. */
 export function catalogForFile(overrides: Record<string, string> = {}) {
-  const services = { group: freshGroup() } as { catalog: CatalogService; group: string }
+  const services = { group: catalogGroup } as { catalog: CatalogService; group: string }
   beforeAll(async () => {
     services.catalog = await startCatalog(overrides, services.group)
   })
