@@ -187,7 +187,8 @@ CREATE TABLE `product_skus` (
 --> statement-breakpoint
 CREATE INDEX `categories_path` ON `categories` (`path`);--> statement-breakpoint
 CREATE INDEX `discount_policies_product` ON `discount_policies` (`product_id`);--> statement-breakpoint
-CREATE INDEX `discount_policies_window` ON `discount_policies` (`start_at`,`end_at`);--> statement-breakpoint
+CREATE INDEX `discount_policies_start` ON `discount_policies` (`start_at`);--> statement-breakpoint
+CREATE INDEX `discount_policies_end` ON `discount_policies` (`end_at`);--> statement-breakpoint
 CREATE INDEX `idempotency_keys_created_at` ON `idempotency_keys` (`created_at`);--> statement-breakpoint
 CREATE INDEX `options_product` ON `product_options` (`product_id`);--> statement-breakpoint
 CREATE INDEX `outbox_created_at` ON `outbox` (`created_at`);--> statement-breakpoint
@@ -199,4 +200,5 @@ CREATE INDEX `products_status_brand` ON `products` (`status`,`brand_id`,`created
 CREATE INDEX `products_status_selling_price` ON `products` (`status`,`selling_price`);--> statement-breakpoint
 CREATE INDEX `products_status_sales` ON `products` (`status`,`sales_count`);--> statement-breakpoint
 CREATE INDEX `promotions_product_window` ON `promotions` (`product_id`,`start_at`,`end_at`);--> statement-breakpoint
+CREATE INDEX `promotions_start` ON `promotions` (`start_at`);--> statement-breakpoint
 CREATE INDEX `promotions_end` ON `promotions` (`end_at`);

@@ -194,7 +194,12 @@ export const discountPolicies = mysqlTable(
     createdAt: at('created_at').notNull(),
     deletedAt: at('deleted_at'),
   },
-  (t) => [index('discount_policies_product').on(t.productId), index('discount_policies_window').on(t.startAt, t.endAt)],
+  // The pricing job looks for windows that started or ended since its last run: one index per bound.
+  (t) => [
+    index('discount_policies_product').on(t.productId),
+    index('discount_policies_start').on(t.startAt),
+    index('discount_policies_end').on(t.endAt),
+  ],
 )
 
 /** Promotions: a fixed selling price in a window; among active ones the lowest `priority` number wins. */
@@ -211,7 +216,11 @@ export const promotions = mysqlTable(
     description: varchar('description', { length: 500 }),
     createdAt: at('created_at').notNull(),
   },
-  (t) => [index('promotions_product_window').on(t.productId, t.startAt, t.endAt), index('promotions_end').on(t.endAt)],
+  (t) => [
+    index('promotions_product_window').on(t.productId, t.startAt, t.endAt),
+    index('promotions_start').on(t.startAt),
+    index('promotions_end').on(t.endAt),
+  ],
 )
 
 /**

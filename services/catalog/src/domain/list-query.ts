@@ -1,5 +1,5 @@
 import { maxId } from '@commerce/platform/http'
-import { ReadErrors } from './read-errors'
+import { CatalogErrors } from './errors'
 
 /** Sorts the list serves; RATING_DESC and REVIEW_COUNT_DESC depend on reviews, which are deferred (SPEC §4): 400. */
 export const listSorts = ['LATEST', 'PRICE_ASC', 'PRICE_DESC', 'POPULARITY', 'BEST_SELLING', 'RECOMMENDED'] as const
@@ -28,12 +28,13 @@ export function parseAttributeFilters(search: URLSearchParams): AttributeFilter[
     if (!key.startsWith('attr.')) continue
     const attributeId = Number(attributeKey.exec(key)?.[1] ?? Number.NaN)
     if (!(attributeId >= 1 && attributeId <= maxId))
-      throw ReadErrors.invalidFilter(`${key.slice(0, 40)} is no attribute id`)
-    if (value.length > maxAttributeValueLength) throw ReadErrors.invalidFilter(`${key} is longer than 500 characters`)
-    if (filters.has(attributeId)) throw ReadErrors.invalidFilter(`${key} is given twice`)
+      throw CatalogErrors.invalidFilter(`${key.slice(0, 40)} is no attribute id`)
+    if (value.length > maxAttributeValueLength)
+      throw CatalogErrors.invalidFilter(`${key} is longer than 500 characters`)
+    if (filters.has(attributeId)) throw CatalogErrors.invalidFilter(`${key} is given twice`)
     filters.set(attributeId, value)
     if (filters.size > maxAttributeFilters)
-      throw ReadErrors.invalidFilter(`at most ${maxAttributeFilters} attr filters`)
+      throw CatalogErrors.invalidFilter(`at most ${maxAttributeFilters} attr filters`)
   }
   return [...filters].sort(([a], [b]) => a - b).map(([attributeId, value]) => ({ attributeId, value }))
 }

@@ -1,5 +1,5 @@
 import { CommonErrors } from '@commerce/platform/http'
-import { ReadErrors } from './read-errors'
+import { CatalogErrors } from './errors'
 
 const maxGroups = 5 // a product has at most 5 option groups (SPEC §4)
 const maxNameLength = 100 // product_option_groups.name, product_options.name
@@ -10,11 +10,11 @@ export function parseOptionQuery(search: URLSearchParams): Record<string, string
   const optionValues = new Map<string, string>()
   let count = 0
   for (const [group, option] of search) {
-    if (++count > maxGroups) throw ReadErrors.invalidFilter(`at most ${maxGroups} options`)
+    if (++count > maxGroups) throw CatalogErrors.invalidFilter(`at most ${maxGroups} options`)
     if (group.length > maxNameLength || option.length > maxNameLength) {
-      throw ReadErrors.invalidFilter(`option names are at most ${maxNameLength} characters`)
+      throw CatalogErrors.invalidFilter(`option names are at most ${maxNameLength} characters`)
     }
-    if (optionValues.has(group)) throw ReadErrors.invalidFilter('an option group is given twice')
+    if (optionValues.has(group)) throw CatalogErrors.invalidFilter('an option group is given twice')
     optionValues.set(group, option)
   }
   if (count === 0) throw CommonErrors.missingParameter('options (?<group>=<option>…)')

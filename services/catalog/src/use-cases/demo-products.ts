@@ -3,7 +3,7 @@ import { ProductSkuCreatedV1 } from '@commerce/contracts/catalog'
 import { appendOutbox } from '@commerce/platform/outbox'
 import type { CatalogTx } from '../db'
 import { optionGroups, options, products, skus } from '../db/schema'
-import { canonicalOptionKey } from '../domain/option-key'
+import { optionKey } from '../domain/skus'
 
 /** A product written directly (demo seed, benchmark, test fixtures), with option groups that expand into SKUs. */
 export interface DemoProductSpec {
@@ -77,7 +77,7 @@ async function insertSkus(
     const optionValues = Object.fromEntries(choices.map((c) => [c.group, c.name]))
     const [sku] = await tx.insert(skus).values({
       ...{ skuCode: `${at.spec.productCode}-${index + 1}`, productId: at.productId, price },
-      ...{ sellingPrice: Math.max(price - at.discount, 0), optionValues, optionKey: canonicalOptionKey(optionValues) },
+      ...{ sellingPrice: Math.max(price - at.discount, 0), optionValues, optionKey: optionKey(optionValues) },
       ...{ status: 'ACTIVE', available: at.spec.available ?? false, createdAt: at.now, updatedAt: at.now },
     })
     ids.push(sku.insertId)

@@ -2,8 +2,8 @@ import type { EventMeta } from '@commerce/contracts'
 import { and, asc, eq, isNull } from 'drizzle-orm'
 import type { CatalogDb, CatalogTx } from '../db'
 import { discountPolicies } from '../db/schema'
+import { CatalogErrors } from '../domain/errors'
 import { type DiscountType, isActiveAt } from '../domain/pricing'
-import { PricingErrors } from '../domain/pricing-errors'
 import { existingProduct, windowOf } from './pricing-rows'
 import { recomputePrices } from './recompute-prices'
 
@@ -46,7 +46,7 @@ export interface NewDiscount {
 export async function createDiscount(tx: CatalogTx, input: NewDiscount, meta: EventMeta) {
   await existingProduct(tx, input.productId, { lock: true })
   if (input.discountType === 'RATE' && input.discountValue > 100) {
-    throw PricingErrors.invalidField('discountValue', input.discountValue, 'A RATE discount is 1 to 100 percent')
+    throw CatalogErrors.invalidField('discountValue', input.discountValue, 'A RATE discount is 1 to 100 percent')
   }
   const window = windowOf(input)
   // Field by field: whatever else a body carried never reaches the row (ids, deletedAt).
@@ -70,6 +70,6 @@ export async function deleteDiscount(tx: CatalogTx, at: { productId: number; dis
         isNull(discountPolicies.deletedAt),
       ),
     )
-  if (result.affectedRows !== 1) throw PricingErrors.discountNotFound()
+  if (result.affectedRows !== 1) throw CatalogErrors.discountNotFound()
   await recomputePrices(tx, at.productId, { ...meta, reason: 'DISCOUNT_EXPIRED' })
 }

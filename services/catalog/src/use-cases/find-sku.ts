@@ -1,8 +1,8 @@
 import { and, eq, ne, sql } from 'drizzle-orm'
 import type { CatalogDb } from '../db'
 import { products, skus } from '../db/schema'
-import { canonicalOptionKey } from '../domain/option-key'
-import { ReadErrors } from '../domain/read-errors'
+import { CatalogErrors } from '../domain/errors'
+import { optionKey } from '../domain/skus'
 
 /** The SKU lookup's statement, prepared once: the product (not DELETED) and its ACTIVE SKU with exactly these options. */
 export function skuLookupStatement(db: CatalogDb) {
@@ -31,11 +31,11 @@ export async function findSkuByOptions(
 ) {
   const [row] = await statement.execute({
     productId: input.productId,
-    optionKey: canonicalOptionKey(input.optionValues),
+    optionKey: optionKey(input.optionValues),
   })
-  if (!row) throw ReadErrors.productNotFound()
+  if (!row) throw CatalogErrors.productNotFound()
   if (row.skuId === null || row.price === null || row.sellingPrice === null || row.optionValues === null) {
-    throw ReadErrors.optionNotFound()
+    throw CatalogErrors.noSkuWithOptions()
   }
   const { skuId, productId, price, sellingPrice, optionValues, available } = row
   return { skuId, productId, price, sellingPrice, optionValues, available: available === true }

@@ -1,7 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm'
 import type { CatalogDb, CatalogTx } from '../db'
 import { products } from '../db/schema'
-import { PricingErrors } from '../domain/pricing-errors'
+import { CatalogErrors } from '../domain/errors'
 
 /** A product pricing may act on (not DELETED), its row locked when `lock`; 404 CATALOG-404-001 otherwise. */
 export async function existingProduct(db: CatalogDb | CatalogTx, productId: number, options = { lock: false }) {
@@ -10,7 +10,7 @@ export async function existingProduct(db: CatalogDb | CatalogTx, productId: numb
     .from(products)
     .where(and(eq(products.id, productId), ne(products.status, 'DELETED')))
   const [product] = options.lock ? await query.for('update') : await query
-  if (!product) throw PricingErrors.productNotFound()
+  if (!product) throw CatalogErrors.productNotFound()
   return product
 }
 
@@ -19,7 +19,7 @@ export function windowOf(input: { startAt?: string | null; endAt?: string | null
   const startAt = input.startAt ? new Date(input.startAt) : null
   const endAt = input.endAt ? new Date(input.endAt) : null
   if (startAt && endAt && endAt.getTime() <= startAt.getTime()) {
-    throw PricingErrors.invalidField('endAt', input.endAt, 'endAt must be after startAt')
+    throw CatalogErrors.invalidField('endAt', input.endAt, 'endAt must be after startAt')
   }
   return { startAt, endAt }
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm'
 import type { CatalogDb } from '../db'
 import { brands, optionGroups, options, products, skus } from '../db/schema'
-import { ReadErrors } from '../domain/read-errors'
+import { CatalogErrors } from '../domain/errors'
 
 const productId = sql.placeholder('productId')
 
@@ -78,7 +78,7 @@ export async function readProductDetail(statements: DetailStatements, id: number
     statements.options.execute(at),
     statements.skus.execute(at),
   ])
-  if (!product) throw ReadErrors.productNotFound()
+  if (!product) throw CatalogErrors.productNotFound()
   const optionGroupsView = groups.map((group) => ({
     id: group.id,
     name: group.name,

@@ -2,8 +2,8 @@ import type { EventMeta } from '@commerce/contracts'
 import { and, eq, gt, lte } from 'drizzle-orm'
 import type { CatalogDb, CatalogTx } from '../db'
 import { discountPolicies, promotions } from '../db/schema'
+import { CatalogErrors } from '../domain/errors'
 import { activePromotions, type DiscountType, productSellingPrice, winningRule } from '../domain/pricing'
-import { PricingErrors } from '../domain/pricing-errors'
 import { existingProduct, windowOf } from './pricing-rows'
 import { recomputePrices } from './recompute-prices'
 
@@ -37,10 +37,10 @@ export interface NewPromotion {
 export async function createPromotion(tx: CatalogTx, input: NewPromotion, meta: EventMeta) {
   const product = await existingProduct(tx, input.productId, { lock: true })
   if (input.discountPrice > product.price) {
-    throw PricingErrors.invalidField('discountPrice', input.discountPrice, 'discountPrice must not exceed the price')
+    throw CatalogErrors.invalidField('discountPrice', input.discountPrice, 'discountPrice must not exceed the price')
   }
   const { startAt, endAt } = windowOf(input)
-  if (!startAt || !endAt) throw PricingErrors.invalidField('startAt', input.startAt, 'A promotion needs a window')
+  if (!startAt || !endAt) throw CatalogErrors.invalidField('startAt', input.startAt, 'A promotion needs a window')
   // Field by field: whatever else a body carried never reaches the row (ids, createdAt).
   const { productId, discountPrice, type, priority } = input
   const description = input.description ?? null

@@ -4,6 +4,7 @@ import { appendOutbox } from '@commerce/platform/outbox'
 import { and, eq, gt, isNull, lte, or } from 'drizzle-orm'
 import type { CatalogTx } from '../db'
 import { discountPolicies, products, promotions, skus } from '../db/schema'
+import { CatalogErrors } from '../domain/errors'
 import {
   type DiscountType,
   discountRateOf,
@@ -14,7 +15,6 @@ import {
   type WinningRule,
   winningRule,
 } from '../domain/pricing'
-import { PricingErrors } from '../domain/pricing-errors'
 
 /** A product as pricing reads it: prices as stored, its SKUs, and the rules live somewhere in the loaded span. */
 export interface PricingInputs {
@@ -116,6 +116,6 @@ export async function recomputePrices(
 ): Promise<{ changedSkus: number; productChanged: boolean }> {
   const { reason = 'BASE_PRICE_CHANGED', ...eventMeta } = meta
   const inputs = await loadPricingInputs(tx, productId, { from: meta.now, to: meta.now })
-  if (!inputs) throw PricingErrors.productNotFound()
+  if (!inputs) throw CatalogErrors.productNotFound()
   return applyPrices(tx, inputs, { rule: ruleAt(inputs, meta.now), reason, meta: eventMeta })
 }

@@ -34,7 +34,8 @@ export async function call(
   return { status: response.status, body: text ? JSON.parse(text) : undefined }
 }
 
-async function tokenFor(authUrl: string, roles: string[]): Promise<string> {
+/** A credential with `roles` made through auth's internal API, then a real login: a token catalog verifies by JWKS. */
+export async function tokenFor(authUrl: string, roles: string[]): Promise<string> {
   const credential = {
     userId: freshId(),
     email: `${freshName('cat')}@example.com`.toLowerCase(),
@@ -49,13 +50,15 @@ async function tokenFor(authUrl: string, roles: string[]): Promise<string> {
 
 type Catalog = Awaited<ReturnType<typeof startCatalog>>
 
-const startCatalog = (authUrl: string) =>
+/** Catalog in-process against `authUrl`'s JWKS, with env `overrides` (e.g. a short pricing period). */
+export const startCatalog = (authUrl: string, overrides: Record<string, string> = {}) =>
   startTestService(
     catalogService(
       loadCatalogConfig({
         ...spawnEnv('catalog'),
         AUTH_JWKS_URL: `${authUrl}/.well-known/jwks.json`,
         SEED_DEMO_DATA: 'false',
+        ...overrides,
       }),
     ),
   )
@@ -64,11 +67,11 @@ const startCatalog = (authUrl: string) =>
  * For one test file: auth as its own process (it mints the tokens) and catalog in-process; `admin` and `member`
  * tokens. Read the fields inside tests.
  */
-export function catalogAndAuth() {
+export function catalogAndAuth(overrides: Record<string, string> = {}) {
   const ctx = {} as { auth: SpawnedService; catalog: Catalog; url: string; admin: string; member: string }
   beforeAll(async () => {
     ctx.auth = await spawnService(authMain, { ...spawnEnv('auth'), SEED_DEMO_DATA: 'false' })
-    ctx.catalog = await startCatalog(ctx.auth.url)
+    ctx.catalog = await startCatalog(ctx.auth.url, overrides)
     ctx.url = ctx.catalog.url
     ctx.admin = await tokenFor(ctx.auth.url, ['USER', 'ADMIN'])
     ctx.member = await tokenFor(ctx.auth.url, ['USER'])

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { eventually } from '@commerce/platform/testing'
 import { repriceProduct } from '../../src/use-cases/pricing-clock'
-import { call, catalogWithAdmin, insertProduct, priceEvents, startCatalog, storedPrices } from './pricing-fixture'
+import { call, catalogAndAuth, startCatalog } from './fixture'
+import { insertProduct, priceEvents, storedPrices } from './pricing-fixture'
 
 // The job every second, and a second replica on the same database: the lease keeps them from running it together.
-const ctx = catalogWithAdmin({ CATALOG_PRICING_EVERY_S: '1' })
+const ctx = catalogAndAuth({ CATALOG_PRICING_EVERY_S: '1' })
 const replica = {} as { service: Awaited<ReturnType<typeof startCatalog>> }
 beforeAll(async () => {
   replica.service = await startCatalog(ctx.auth.url, { CATALOG_PRICING_EVERY_S: '1' })

@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'bun:test'
 import { waitForOutboxEvent } from '@commerce/platform/testing'
-import { call, catalogWithAdmin, insertProduct, storedPrices, tokenWith } from './pricing-fixture'
+import { call, catalogAndAuth, tokenFor } from './fixture'
+import { insertProduct, storedPrices } from './pricing-fixture'
 
-const ctx = catalogWithAdmin()
+const ctx = catalogAndAuth()
 const hourFromNow = () => new Date(Date.now() + 3_600_000).toISOString()
 
 const addDiscount = (productId: number, body: Record<string, unknown>) =>
@@ -125,7 +126,7 @@ describe('discount policies', () => {
 
   test('when the caller is anonymous or not an admin, then a write is refused with 401 or 403', async () => {
     const { productId } = await insertProduct(ctx.catalog.deps.db, { price: 10_000, surcharges: [0] })
-    const member = await tokenWith(ctx.auth.url, ['USER'])
+    const member = await tokenFor(ctx.auth.url, ['USER'])
     const body = { name: 'x', discountType: 'RATE', discountValue: 5 }
 
     const answers = await Promise.all([

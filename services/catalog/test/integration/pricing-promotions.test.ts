@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'bun:test'
-import { call, catalogWithAdmin, insertProduct, priceEvents, storedPrices } from './pricing-fixture'
+import { call, catalogAndAuth } from './fixture'
+import { insertProduct, priceEvents, storedPrices } from './pricing-fixture'
 
-const ctx = catalogWithAdmin()
+const ctx = catalogAndAuth()
 const at = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString()
 
 const addPromotion = (body: Record<string, unknown>) =>

@@ -140,9 +140,9 @@ describe('GET /api/products/{id}/skus', () => {
 
     expect(answers.map((a) => [a.status, a.body.error.code])).toEqual([
       [400, 'COMMON-400-003'],
-      [400, 'CATALOG-400-001'],
+      [400, 'CATALOG-400-008'],
       [404, 'CATALOG-404-004'],
-      [400, 'CATALOG-400-001'],
+      [400, 'CATALOG-400-008'],
       [404, 'CATALOG-404-001'],
     ])
   })

@@ -177,7 +177,7 @@ describe('GET /api/products sorts and pages', () => {
 
     expect(answers.map((a) => [a.status, a.body.error?.code])).toEqual([
       ...Array(9).fill([400, 'COMMON-400-004']),
-      ...Array(6).fill([400, 'CATALOG-400-001']),
+      ...Array(6).fill([400, 'CATALOG-400-008']),
     ])
   })
 })
