@@ -11,6 +11,7 @@ export const CatalogErrors = {
     new AppError('CATALOG-400-006', 'Illegal product status transition', { details: `${from} → ${to}` }),
   notReadyForActivation: (details: string) =>
     new AppError('CATALOG-400-007', 'Product is not ready for activation', { details }),
+  invalidCategoryTree: (details: string) => new AppError('CATALOG-400-009', 'Category tree too large', { details }),
   invalidFilter: (details: string) => new AppError('CATALOG-400-008', 'Invalid product filter', { details }),
   productNotFound: () => new AppError('CATALOG-404-001', 'Product not found'),
   categoryNotFound: () => new AppError('CATALOG-404-002', 'Category not found'),

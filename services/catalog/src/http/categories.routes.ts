@@ -1,6 +1,7 @@
 import { Envelope, Id, IdParam, idempotency, jwtAuth, NonEmptyText, ok } from '@commerce/platform/http'
 import { Elysia, t } from 'elysia'
 import { createCategory } from '../use-cases/categories'
+import { createCategoryTree } from '../use-cases/category-tree'
 import { categoryReads } from '../use-cases/prepared-reads'
 import { categoryAttributeRoutes } from './category-attributes.routes'
 import { freshAnswer } from './fresh-answer'
@@ -21,7 +22,20 @@ const NewCategoryBody = t.Object({
   ordering: t.Optional(t.Integer({ minimum: 0, maximum: 10_000 })),
 })
 
-/** Categories: children or roots, one, the tree (public); create (role ADMIN, Idempotency-Key); attributes. */
+// Recursive: a node's children are nodes. Depth and total size are checked by the use case (400 CATALOG-400-009).
+const NewTreeNode = t.Recursive((Node) =>
+  t.Object({
+    name: NonEmptyText(100),
+    ordering: t.Optional(t.Integer({ minimum: 0, maximum: 10_000 })),
+    children: t.Optional(t.Array(Node, { maxItems: 50 })),
+  }),
+)
+const NewTreeBody = t.Object({ parentId: t.Optional(Id()), root: NewTreeNode })
+
+/**
+ * Categories: children or roots, one, the tree (public); create one or a whole subtree (role ADMIN,
+ * Idempotency-Key); attributes.
+ */
 export const categoryRoutes = (deps: CatalogRouteDeps) => {
   const reads = categoryReads(deps.db)
   const fresh = freshAnswer(deps.redis)
@@ -46,6 +60,19 @@ export const categoryRoutes = (deps: CatalogRouteDeps) => {
         async ({ body, meta, status, idempotently }) =>
           fresh(await idempotently(async (tx) => status(201, ok(await createCategory(tx, body, meta))))),
         { role: 'ADMIN', idempotent: true, body: NewCategoryBody, response: { 201: Envelope(CategoryView) } },
+      )
+      .post(
+        '/tree',
+        async ({ body, meta, status, idempotently }) =>
+          fresh(await idempotently(async (tx) => status(201, ok(await createCategoryTree(tx, body, meta))))),
+        {
+          role: 'ADMIN',
+          idempotent: true,
+          body: NewTreeBody,
+          detail: {
+            description: 'Creates `root` and its nested `children` (≤ 5 levels, ≤ 200 categories), all or nothing',
+          },
+        },
       )
       .use(categoryAttributeRoutes(deps))
   )

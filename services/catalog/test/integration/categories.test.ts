@@ -140,4 +140,63 @@ describe('category attributes', () => {
       1,
     ])
   })
+
+  test('when a whole tree is posted, then every node is created under its parent and the answer nests them', async () => {
+    const [top, left, right, leaf] = ['top', 'left', 'right', 'leaf'].map((n) => freshName(n))
+    const root = {
+      name: top,
+      children: [
+        { name: left, children: [{ name: leaf }] },
+        { name: right, ordering: 1 },
+      ],
+    }
+
+    const answer = await call(`${ctx.url}/api/categories/tree`, { method: 'POST', body: { root }, token: ctx.admin })
+
+    const tree = answer.body.data
+    const shape = (n: { name: string; depth: number; children: unknown[] }): unknown => ({
+      name: n.name,
+      depth: n.depth,
+      children: (n.children as (typeof n)[]).map(shape),
+    })
+    const leafRead = await call(`${ctx.url}/api/categories/${tree.children[0].children[0].id}`)
+    expect({ status: answer.status, tree: shape(tree), leafParent: leafRead.body.data.parentId }).toEqual({
+      status: 201,
+      tree: {
+        name: top,
+        depth: 0,
+        children: [
+          { name: left, depth: 1, children: [{ name: leaf, depth: 2, children: [] }] },
+          { name: right, depth: 1, children: [] },
+        ],
+      },
+      leafParent: tree.children[0].id,
+    })
+  })
+
+  test('when a posted tree repeats a sibling name or is too deep, then 409 / 400 and none of it is created', async () => {
+    const top = freshName('clash')
+    const twins = { name: top, children: [{ name: 'same' }, { name: 'same' }] }
+    let deep: { name: string; children?: unknown[] } = { name: 'level-6' }
+    for (let level = 5; level >= 1; level--) deep = { name: `level-${level}`, children: [deep] }
+    const deepTop = freshName('deep')
+
+    const clash = await call(`${ctx.url}/api/categories/tree`, {
+      method: 'POST',
+      body: { root: twins },
+      token: ctx.admin,
+    })
+    const tooDeep = await call(`${ctx.url}/api/categories/tree`, {
+      method: 'POST',
+      body: { root: { ...deep, name: deepTop } },
+      token: ctx.admin,
+    })
+    const roots = await call(`${ctx.url}/api/categories`)
+    const names = (roots.body.data as { name: string }[]).map((c) => c.name)
+    expect({
+      clash: [clash.status, clash.body.error.code],
+      tooDeep: [tooDeep.status, tooDeep.body.error.code],
+      leftBehind: names.filter((n) => n === top || n === deepTop),
+    }).toEqual({ clash: [409, 'CATALOG-409-002'], tooDeep: [400, 'CATALOG-400-009'], leftBehind: [] })
+  })
 })
