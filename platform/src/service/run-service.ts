@@ -63,7 +63,7 @@ function openDeps<S extends Schema, C extends ServiceConfig>(definition: Service
   const { config } = definition
   const logger = createLogger({ service: definition.name }, config.LOG_LEVEL)
   const handle = createDb({ url: config.MARIADB_URL, poolSize: config.MARIADB_POOL_SIZE, schema: definition.schema })
-  const redis = createRedis(config.REDIS_URL)
+  const redis = createRedis(config.REDIS_URL, {}, logger)
   const kafka = createKafka({
     brokers: config.KAFKA_BROKERS,
     clientId: config.KAFKA_CLIENT_ID ?? definition.name,
