@@ -1,44 +1,21 @@
-import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { describe, expect, test } from 'bun:test'
 import { UserWithdrawnV1 } from '@commerce/contracts/user'
-import type { RunningService } from '@commerce/platform/service'
-import {
-  eventually,
-  inboxRows,
-  publishBroken,
-  publishEvent,
-  publishRepeatedly,
-  startTestService,
-  tapTopics,
-} from '@commerce/platform/testing'
-import { authService } from '../../src/app'
-import { authConfig, call, createCredential, freshMember, login, refresh } from './auth-fixture'
+import { eventually, publishEvent } from '@commerce/platform/testing'
+import { login, refresh } from './auth-fixture'
+import { authForUserEvents, deliveryTests } from './user-event-suite'
 
-let service: RunningService<Record<string, unknown>, ReturnType<typeof authConfig>>
-beforeAll(async () => {
-  service = await startTestService(authService(authConfig()))
-})
-afterAll(() => service.stop())
-
-const statusOf = async (userId: number) =>
-  ((await call(`${service.url}/internal/credentials/${userId}`)).body.data as { status: string }).status
-
-async function loggedIn() {
-  const member = freshMember()
-  await createCredential(service.url, member)
-  return { member, refreshToken: (await login(service.url, member)).body.data.refreshToken }
-}
+const suite = authForUserEvents()
+const { ctx, statusOf, loggedIn } = suite
+const dataFor = (userId: number) => ({ userId, withdrawnAt: new Date().toISOString() })
 
 describe('on user.withdrawn', () => {
   test('when user.withdrawn arrives, then login and refresh are refused', async () => {
     const { member, refreshToken } = await loggedIn()
-    await publishEvent(service.deps.kafka, UserWithdrawnV1, {
-      userId: member.userId,
-      withdrawnAt: new Date().toISOString(),
-    })
+    await publishEvent(ctx.service.deps.kafka, UserWithdrawnV1, dataFor(member.userId))
     await eventually(async () => (await statusOf(member.userId)) === 'WITHDRAWN')
 
-    const loginAfter = await login(service.url, member)
-    const refreshAfter = await refresh(service.url, refreshToken)
+    const loginAfter = await login(ctx.service.url, member)
+    const refreshAfter = await refresh(ctx.service.url, refreshToken)
 
     expect([
       loginAfter.status,
@@ -48,36 +25,5 @@ describe('on user.withdrawn', () => {
     ]).toEqual([401, 'AUTH-401-001', 401, 'AUTH-401-002'])
   })
 
-  test('when the same user.withdrawn arrives twice, then it takes effect once', async () => {
-    const { member } = await loggedIn()
-    const data = { userId: member.userId, withdrawnAt: new Date().toISOString() }
-    const twice = await publishRepeatedly(service.deps.kafka, UserWithdrawnV1, { data, times: 2 })
-    // Same key, same partition: once this later event is in, both deliveries before it were handled.
-    const later = await publishEvent(service.deps.kafka, UserWithdrawnV1, data)
-    await eventually(async () => (await inboxRows(service.deps.db, { consumer: 'auth', eventId: later.id })) === 1)
-
-    expect([
-      await inboxRows(service.deps.db, { consumer: 'auth', eventId: twice.id }),
-      await statusOf(member.userId),
-    ]).toEqual([1, 'WITHDRAWN'])
-  })
-
-  test('when the payload breaks the contract, then it lands in the DLQ and the partition moves on', async () => {
-    const { member } = await loggedIn()
-    await using dlq = await tapTopics(service.deps.kafka, ['commerce.user.events.dlq'])
-    const valid = { userId: member.userId, withdrawnAt: new Date().toISOString() }
-    const broken = await publishBroken(service.deps.kafka, UserWithdrawnV1, {
-      valid,
-      broken: { userId: 'seventeen' },
-    })
-    await publishEvent(service.deps.kafka, UserWithdrawnV1, valid)
-
-    const letter = await eventually(() => dlq.records.find((r) => r.headers['id'] === broken.id))
-    await eventually(async () => (await statusOf(member.userId)) === 'WITHDRAWN')
-
-    expect([
-      letter.headers['dlq-reason'],
-      await inboxRows(service.deps.db, { consumer: 'auth', eventId: broken.id }),
-    ]).toEqual(['contract-violation', 0])
-  })
+  deliveryTests(suite, { definition: UserWithdrawnV1, dataFor, status: 'WITHDRAWN' })
 })
