@@ -37,7 +37,8 @@ export interface ProductListItem {
   available: boolean
 }
 
-const listColumns = {
+/** A product as every read shows it (the list item; the detail adds its description and options). */
+export const productSummaryColumns = {
   id: products.id,
   name: products.name,
   originalPrice: products.price,
@@ -116,7 +117,7 @@ export async function listProducts(db: CatalogDb, query: ListQuery): Promise<Pag
   const where = listFilter(query)
   const [items, [total]] = await Promise.all([
     db
-      .select(listColumns)
+      .select(productSummaryColumns)
       .from(products)
       .leftJoin(brands, and(eq(brands.id, products.brandId), isNull(brands.deletedAt)))
       .where(where)

@@ -2,6 +2,7 @@ import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm'
 import type { CatalogDb } from '../db'
 import { brands, optionGroups, options, products, skus } from '../db/schema'
 import { CatalogErrors } from '../domain/errors'
+import { productSummaryColumns } from './list-products'
 
 const productId = sql.placeholder('productId')
 
@@ -9,25 +10,7 @@ const productId = sql.placeholder('productId')
 export function detailStatements(db: CatalogDb) {
   return {
     product: db
-      .select({
-        id: products.id,
-        name: products.name,
-        description: products.description,
-        originalPrice: products.price,
-        sellingPrice: products.sellingPrice,
-        discountRate: products.discountRate,
-        status: products.status,
-        categoryId: products.categoryId,
-        thumbnailImageUrl: products.thumbnailImageUrl,
-        brandId: products.brandId,
-        brandName: brands.name,
-        averageRating: products.averageRating,
-        reviewCount: products.reviewCount,
-        salesCount: products.salesCount,
-        viewCount: products.viewCount,
-        likeCount: products.likeCount,
-        available: products.available,
-      })
+      .select({ ...productSummaryColumns, description: products.description })
       .from(products)
       .leftJoin(brands, and(eq(brands.id, products.brandId), isNull(brands.deletedAt)))
       .where(and(eq(products.id, productId), ne(products.status, 'DELETED')))

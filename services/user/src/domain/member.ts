@@ -26,15 +26,7 @@ export interface MemberView {
 }
 
 /** The view of a stored member row. */
-export function memberView(row: {
-  id: number
-  email: string
-  name: string
-  phone: string | null
-  role: string
-  status: string
-  createdAt: Date
-}): MemberView {
+export function memberView(row: Omit<MemberView, 'createdAt'> & { createdAt: Date }): MemberView {
   const { id, email, name, phone, role, status, createdAt } = row
   return { id, email, name, phone, role, status, createdAt: createdAt.toISOString() }
 }
