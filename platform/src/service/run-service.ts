@@ -47,6 +47,8 @@ export interface ServiceDefinition<S extends Schema, C extends ServiceConfig> {
   routes(deps: ServiceDeps<S, C>): AnyElysia
   consumers?(deps: ServiceDeps<S, C>): ConsumerSpec[]
   jobs?(deps: ServiceDeps<S, C>): JobDefinition[]
+  /** A start-up check that must hold before anything is served or consumed (e.g. rebuild a cache from the DB). */
+  prepare?(deps: ServiceDeps<S, C>): Promise<void>
   /** Demo data, idempotent; runs at start before readiness turns green when `SEED_DEMO_DATA` is true. */
   seed?(deps: ServiceDeps<S, C>): Promise<void>
 }
@@ -113,7 +115,7 @@ function consumerGroups<S extends Schema, C extends ServiceConfig>(
 }
 
 /**
- * Starts a service the one way every service starts (STYLE §0): config → migrations → DB, Redis, Kafka → seed → HTTP
+ * Starts a service the one way every service starts (STYLE §0): config → migrations → DB, Redis, Kafka → prepare → seed → HTTP
  * on `PORT` → consumers and leased jobs (the platform's prune jobs included). `/health/ready` is green only while DB,
  * Redis, the broker and every consumer are up and no shutdown began. SIGTERM/SIGINT (or `stop()`) shut down
  * gracefully: readiness red, drain, stop accepting and finish in-flight requests, stop consumers (the record in hand
@@ -132,6 +134,7 @@ export async function runService<S extends Schema, C extends ServiceConfig>(
   const exit = exitOnStop ? { exit: (code: number) => process.exit(code) } : {}
   const timing = { drainMs: config.SHUTDOWN_DRAIN_MS, timeoutMs: config.SHUTDOWN_TIMEOUT_MS }
   const lifecycle = createLifecycle({ logger: deps.logger, steps: () => steps, ...timing, ...exit })
+  if (definition.prepare) await definition.prepare(deps)
   if (config.SEED_DEMO_DATA && definition.seed) await definition.seed(deps)
   const groups = consumerGroups(definition, deps)
   const checks = {

@@ -24,6 +24,9 @@ export interface DemoProductSpec {
 
 type Choice = { group: string; name: string; additionalPrice: number }
 
+/** Units of each demo SKU on sale after bring-up: inventory creates the stock from `product.sku.created`. */
+export const DEMO_STOCK = 100
+
 // The Cartesian product of the groups' options, in group order (a product without groups has one empty combination).
 const combinations = (groups: NonNullable<DemoProductSpec['optionGroups']>): Choice[][] =>
   groups.reduce<Choice[][]>(
@@ -33,7 +36,8 @@ const combinations = (groups: NonNullable<DemoProductSpec['optionGroups']>): Cho
 
 /**
  * Inserts a product, its groups, options and SKUs (price = base + surcharges; selling = price minus the product's
- * discount) in the caller's transaction; with `meta`, also each SKU's `product.sku.created` (initialQuantity 0).
+ * discount) in the caller's transaction; with `meta`, also each SKU's `product.sku.created` (initialQuantity
+ * `DEMO_STOCK`: inventory puts the demo products on sale with it).
  */
 export async function insertDemoProduct(tx: CatalogTx, spec: DemoProductSpec, meta?: EventMeta) {
   const now = spec.createdAt ?? new Date()
@@ -97,7 +101,7 @@ async function announceSkus(
       ...{
         price: sku.price,
         optionValues: sku.optionValues,
-        initialQuantity: 0,
+        initialQuantity: DEMO_STOCK,
         createdAt: sku.createdAt.toISOString(),
       },
     }

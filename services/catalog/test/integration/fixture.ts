@@ -1,52 +1,19 @@
 import { afterAll, beforeAll } from 'bun:test'
 import { join } from 'node:path'
 import {
-  freshId,
-  freshName,
+  call,
   type SpawnedService,
   spawnEnv,
   spawnService,
   startTestService,
+  tokenFor,
 } from '@commerce/platform/testing'
 import { catalogService } from '../../src/app'
 import { loadCatalogConfig } from '../../src/config'
 
 const authMain = join(import.meta.dir, '../../../auth/src/main.ts')
 
-/** An answer: status and parsed body. */
-export interface Reply {
-  status: number
-  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever the envelope holds
-  body: any
-}
-
-/** One HTTP call with an optional bearer token and Idempotency-Key. */
-export async function call(
-  url: string,
-  request: { method?: string; body?: unknown; token?: string | undefined; key?: string } = {},
-): Promise<Reply> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' }
-  if (request.token) headers['authorization'] = `Bearer ${request.token}`
-  if (request.key) headers['idempotency-key'] = request.key
-  const body = request.body === undefined ? undefined : JSON.stringify(request.body)
-  const response = await fetch(url, { method: request.method ?? 'GET', headers, ...(body ? { body } : {}) })
-  const text = await response.text()
-  return { status: response.status, body: text ? JSON.parse(text) : undefined }
-}
-
-/** A credential with `roles` made through auth's internal API, then a real login: a token catalog verifies by JWKS. */
-export async function tokenFor(authUrl: string, roles: string[]): Promise<string> {
-  const credential = {
-    userId: freshId(),
-    email: `${freshName('cat')}@example.com`.toLowerCase(),
-    password: 'pw-12345678',
-  }
-  const created = await call(`${authUrl}/internal/credentials`, { method: 'POST', body: { ...credential, roles } })
-  if (created.status !== 201 && created.status !== 200) throw new Error(`credential: ${created.status}`)
-  const login = await call(`${authUrl}/api/auth/login`, { method: 'POST', body: credential })
-  if (login.status !== 200) throw new Error(`login: ${login.status} ${JSON.stringify(login.body)}`)
-  return login.body.data.accessToken as string
-}
+export { call, type Reply, tokenFor } from '@commerce/platform/testing'
 
 type Catalog = Awaited<ReturnType<typeof startCatalog>>
 

@@ -1,0 +1,51 @@
+import { join } from 'node:path'
+import type { ServiceDefinition } from '@commerce/platform/service'
+import { Elysia } from 'elysia'
+import type { InventoryConfig } from './config'
+import { inventoryHandlers, inventoryTopics } from './consumers'
+import * as schema from './db/schema'
+import { stockStore } from './db/stock-store'
+import { stockRoutes } from './http/stock.routes'
+import { inventoryJobs } from './jobs'
+import { crashAt } from './use-cases/fault-points'
+import { rebuildIfEmpty } from './use-cases/rebuild-redis'
+
+/** The inventory service: Redis stock moved by Lua, a MariaDB ledger, reservations with expiry (README). */
+export const inventoryService = (config: InventoryConfig): ServiceDefinition<typeof schema, InventoryConfig> => {
+  const memory = { retentionS: config.INVENTORY_RECORD_RETENTION_S, markerS: config.INVENTORY_MARKER_RETENTION_S }
+  return {
+    name: 'inventory',
+    version: '0.1.0',
+    description: 'Stock per SKU: Redis hot store moved by Lua scripts, MariaDB ledger, reservations with expiry',
+    config,
+    schema,
+    migrationsFolder: join(import.meta.dir, '../migrations'),
+    // Redis without stock (flushed, or restarted without persistence) is rebuilt from MariaDB before anything runs.
+    prepare: async ({ db, redis, logger }) => void (await rebuildIfEmpty({ db, redis, logger })),
+    routes: ({ db, redis, logger }) => {
+      const auth = { jwksUrl: config.AUTH_JWKS_URL, issuer: config.AUTH_JWT_ISSUER, audience: config.AUTH_JWT_AUDIENCE }
+      const deps = { db, redis, logger, auth, store: stockStore(redis, memory) }
+      return new Elysia().use(stockRoutes(deps))
+    },
+    consumers: ({ redis }) => [
+      {
+        groupId: config.INVENTORY_CONSUMER_GROUP,
+        topics: inventoryTopics,
+        handlers: inventoryHandlers({
+          store: stockStore(redis, memory),
+          reservationTtlMs: config.INVENTORY_RESERVATION_TTL_S * 1000,
+          fault: crashAt(config.INVENTORY_CRASH_AT),
+        }),
+      },
+    ],
+    jobs: ({ db, redis, logger }) =>
+      inventoryJobs({
+        db,
+        redis,
+        logger,
+        store: stockStore(redis, memory),
+        expiryEveryMs: config.INVENTORY_EXPIRY_EVERY_S * 1000,
+        guardEveryMs: config.INVENTORY_GUARD_EVERY_S * 1000,
+      }),
+  }
+}

@@ -1,0 +1,26 @@
+import { JwtEnv, loadConfig, ServiceEnv } from '@commerce/platform/config'
+import { Type } from '@sinclair/typebox'
+
+const InventoryEnv = {
+  ...ServiceEnv,
+  ...JwtEnv,
+  /** How long a reservation holds unless confirmed or released: longer than the payment window (15 min, SPEC §6). */
+  INVENTORY_RESERVATION_TTL_S: Type.Integer({ minimum: 1, maximum: 7 * 86_400, default: 1_800 }),
+  /** How often the leased expiry job releases reservations past their TTL. */
+  INVENTORY_EXPIRY_EVERY_S: Type.Integer({ minimum: 1, maximum: 3_600, default: 15 }),
+  /** Seconds a finished reservation record stays in Redis (MariaDB keeps every one). */
+  INVENTORY_RECORD_RETENTION_S: Type.Integer({ minimum: 60, default: 7 * 86_400 }),
+  /** Seconds Redis remembers an applied adjust/restock/initialize: longer than any redelivery takes. */
+  INVENTORY_MARKER_RETENTION_S: Type.Integer({ minimum: 60, default: 86_400 }),
+  /** How often the guard checks that Redis still holds the stock (and rebuilds it from MariaDB when it does not). */
+  INVENTORY_GUARD_EVERY_S: Type.Integer({ minimum: 1, maximum: 3_600, default: 5 }),
+  /** The consumer group (tests run a second, crashing instance under its own). */
+  INVENTORY_CONSUMER_GROUP: Type.String({ minLength: 1, default: 'inventory' }),
+  /** Tests only: a fault point at which the process exits (use-cases/fault-points.ts). */
+  INVENTORY_CRASH_AT: Type.Optional(Type.String()),
+}
+
+/** The inventory service's config, read once at start-up. */
+export const loadInventoryConfig = (env: Record<string, string | undefined> = process.env) =>
+  loadConfig(InventoryEnv, env)
+export type InventoryConfig = ReturnType<typeof loadInventoryConfig>

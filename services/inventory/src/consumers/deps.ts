@@ -1,0 +1,10 @@
+import type { StockStore } from '../db/stock-store'
+import type { FaultHook } from '../use-cases/fault-points'
+
+/** What inventory's handlers need besides the runner's steps. */
+export interface HandlerDeps {
+  store: StockStore
+  /** How long a reservation holds (INVENTORY_RESERVATION_TTL_S). */
+  reservationTtlMs: number
+  fault: FaultHook
+}

@@ -1,0 +1,15 @@
+import { ProductSkuCreatedV1 } from '@commerce/contracts/catalog'
+import { handle } from '@commerce/platform/kafka'
+import { initializeStock } from '../use-cases/initialize-stock'
+import type { HandlerDeps } from './deps'
+
+/** A SKU was created in the catalog: it gets stock (SPEC §7). */
+export const onProductSkuCreated = (deps: HandlerDeps) =>
+  handle(
+    ProductSkuCreatedV1,
+    async (event, steps) => {
+      const { skuId, initialQuantity } = event.data
+      await initializeStock({ steps, store: deps.store }, { skuId, quantity: initialQuantity }, steps.meta)
+    },
+    { callsOut: true },
+  )
