@@ -3,6 +3,7 @@ import type { Logger } from '@commerce/platform/log'
 import type { RedisClient } from '@commerce/platform/redis'
 import type { InventoryDb } from './db'
 import type { StockStore } from './db/stock-store'
+import { counted } from './use-cases/metrics'
 import { rebuildIfEmpty } from './use-cases/rebuild-redis'
 import { expireReservation } from './use-cases/release-stock'
 import { dueReservations } from './use-cases/reservation-rows'
@@ -29,7 +30,7 @@ export async function expireDue(deps: JobDeps, signal?: AbortSignal): Promise<Jo
     for (const orderId of due) {
       if (signal?.aborted) return counts
       const meta = { now, correlationId: String(orderId), causationId: crypto.randomUUID() }
-      const outcome = await expireReservation(context, orderId, meta)
+      const outcome = counted('expire', await expireReservation(context, orderId, meta))
       if (outcome === 'expired') counts.expired += 1
       if (outcome === 'settled') counts.settled += 1
       if (outcome === 'missing') counts.missing += 1

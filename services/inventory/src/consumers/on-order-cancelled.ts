@@ -1,5 +1,6 @@
 import { OrderCancelledV1 } from '@commerce/contracts/order'
 import { handle } from '@commerce/platform/kafka'
+import { counted } from '../use-cases/metrics'
 import { releaseStock } from '../use-cases/release-stock'
 import type { HandlerDeps } from './deps'
 
@@ -9,7 +10,8 @@ export const onOrderCancelled = (deps: HandlerDeps) =>
     OrderCancelledV1,
     async (event, steps) => {
       const { orderId } = event.data
-      const outcome = await releaseStock({ steps, store: deps.store, fault: deps.fault }, orderId, steps.meta)
+      const context = { steps, store: deps.store, fault: deps.fault }
+      const outcome = counted('release', await releaseStock(context, orderId, steps.meta))
       // A sold reservation is not released: the saga cancels a paid order only when its confirm failed.
       if (outcome === 'sold') steps.logger.warn('cancelled order was already sold; nothing released', { orderId })
     },

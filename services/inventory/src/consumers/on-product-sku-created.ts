@@ -1,6 +1,7 @@
 import { ProductSkuCreatedV1 } from '@commerce/contracts/catalog'
 import { handle } from '@commerce/platform/kafka'
 import { initializeStock } from '../use-cases/initialize-stock'
+import { counted } from '../use-cases/metrics'
 import type { HandlerDeps } from './deps'
 
 /** A SKU was created in the catalog: it gets stock (SPEC §7). */
@@ -9,7 +10,8 @@ export const onProductSkuCreated = (deps: HandlerDeps) =>
     ProductSkuCreatedV1,
     async (event, steps) => {
       const { skuId, initialQuantity } = event.data
-      await initializeStock({ steps, store: deps.store }, { skuId, quantity: initialQuantity }, steps.meta)
+      const context = { steps, store: deps.store }
+      counted('initialize', await initializeStock(context, { skuId, quantity: initialQuantity }, steps.meta))
     },
     { callsOut: true },
   )
