@@ -5,6 +5,8 @@ import type { InventoryConfig } from './config'
 import { inventoryHandlers, inventoryTopics } from './consumers'
 import * as schema from './db/schema'
 import { stockStore } from './db/stock-store'
+import { adjustRoutes } from './http/adjust.routes'
+import { ledgerRoutes } from './http/ledger.routes'
 import { stockRoutes } from './http/stock.routes'
 import { inventoryJobs } from './jobs'
 import { crashAt } from './use-cases/fault-points'
@@ -25,7 +27,8 @@ export const inventoryService = (config: InventoryConfig): ServiceDefinition<typ
     routes: ({ db, redis, logger }) => {
       const auth = { jwksUrl: config.AUTH_JWKS_URL, issuer: config.AUTH_JWT_ISSUER, audience: config.AUTH_JWT_AUDIENCE }
       const deps = { db, redis, logger, auth, store: stockStore(redis, memory) }
-      return new Elysia().use(stockRoutes(deps))
+      // The public reads first: jwtAuth's global derive then stays off the hot GET.
+      return new Elysia().use(stockRoutes(deps)).use(adjustRoutes(deps)).use(ledgerRoutes(deps))
     },
     consumers: ({ redis }) => [
       {

@@ -1,5 +1,5 @@
 import type { EventMeta } from '@commerce/contracts'
-import type { InventoryDb } from '../db'
+import type { InventoryTx } from '../db'
 import type { StockStore } from '../db/stock-store'
 import { InventoryErrors } from '../domain/errors'
 import { opKeys } from '../domain/operations'
@@ -36,7 +36,8 @@ export const stockView = (skuId: number, stock: { available: number; reserved: n
  * concurrent reservations), then the ledger row; a retry with the same adjustment id converges to one movement.
  */
 export async function adjustStock(
-  { db, store }: { db: InventoryDb; store: StockStore },
+  // A database, or a route's open transaction (the Idempotency-Key record's): the ledger rows then commit with it.
+  { db, store }: { db: Pick<InventoryTx, 'transaction'>; store: StockStore },
   input: AdjustInput,
   meta: EventMeta,
 ): Promise<StockView> {
