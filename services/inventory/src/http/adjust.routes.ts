@@ -1,8 +1,6 @@
 import { CommonErrors, canonicalJson, Envelope, idempotency, jwtAuth, ok } from '@commerce/platform/http'
 import { Elysia } from 'elysia'
-import { opKeys } from '../domain/operations'
 import { adjustStock } from '../use-cases/adjust-stock'
-import { isRecorded } from '../use-cases/record-operation'
 import type { InventoryRouteDeps } from './route-deps'
 import { stockReads } from './stock-reads'
 import { AdjustBody, SkuParams, StockViewSchema } from './stock-schemas'
@@ -43,8 +41,7 @@ export const adjustRoutes = (deps: InventoryRouteDeps) => {
         const key = request.headers.get('idempotency-key')
         const keyed = key === null ? undefined : adjustmentIdOf({ userId: user.userId, key, skuId, body })
         const answer = idempotently(async (tx) => {
-          // The same request applied before, its key record since pruned: nothing moves again.
-          if (keyed && (await isRecorded(tx, opKeys.adjust(keyed)))) return status(200, ok(await reads.one(skuId)))
+          // The same request applied before with its key record since pruned finds the operation recorded: no movement.
           const input = { skuId, ...body, actorId: user.userId, adjustmentId: keyed ?? crypto.randomUUID() }
           return status(200, ok(await adjustStock({ db: tx, store: deps.store }, input, meta)))
         })

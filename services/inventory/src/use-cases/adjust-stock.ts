@@ -3,7 +3,7 @@ import type { InventoryTx } from '../db'
 import type { StockStore } from '../db/stock-store'
 import { InventoryErrors } from '../domain/errors'
 import { opKeys } from '../domain/operations'
-import { recordOperation } from './record-operation'
+import { isRecorded, recordOperation } from './record-operation'
 import { appendCrossings } from './stock-events'
 
 export interface AdjustInput {
@@ -42,6 +42,12 @@ export async function adjustStock(
   meta: EventMeta,
 ): Promise<StockView> {
   const opKey = opKeys.adjust(input.adjustmentId)
+  // Applied before, and Redis' marker since expired: running the script again would move stock a second time.
+  if (await db.transaction((tx) => isRecorded(tx, opKey))) {
+    const stock = (await store.read([input.skuId])).get(input.skuId)
+    if (!stock) throw InventoryErrors.inventoryNotFound()
+    return stockView(input.skuId, stock)
+  }
   const answer = await store.add(opKey, { skuId: input.skuId, delta: input.delta, floor: true })
   if (answer.status === 'MISSING') throw InventoryErrors.inventoryNotFound()
   if (answer.status === 'NEGATIVE') throw InventoryErrors.notEnoughStock(answer.available ?? 0)
