@@ -39,7 +39,11 @@ function steps(delivery: Delivery, now: Date) {
     finished = true
     return result
   }
-  return { step, finalStep, isFinished: () => finished }
+  const read: CallOutContext['read'] = (fn) => {
+    guard('read')
+    return fn(delivery.db as AnyTx)
+  }
+  return { read, step, finalStep, isFinished: () => finished }
 }
 
 /**
@@ -52,9 +56,9 @@ export async function processCallingOut(delivery: Delivery<CallOutHandler>): Pro
   const { event } = delivery
   if (await isProcessed(delivery.db, delivery.consumer, event)) return 'duplicate'
   const now = new Date()
-  const { step, finalStep, isFinished } = steps(delivery, now)
+  const { read, step, finalStep, isFinished } = steps(delivery, now)
   try {
-    await delivery.handler.run(event, { meta: metaOf(event, now), logger: delivery.logger, step, finalStep })
+    await delivery.handler.run(event, { meta: metaOf(event, now), logger: delivery.logger, read, step, finalStep })
     // A handler that decided there was nothing to do still must not run again.
     if (!isFinished()) await finalStep(async () => undefined)
   } catch (error) {

@@ -18,6 +18,8 @@ export interface HandlerContext {
 export interface CallOutContext {
   meta: EventMeta
   logger: Logger
+  /** A look at the database outside any transaction (one statement, no BEGIN/COMMIT), e.g. "recorded already?". */
+  read<T>(fn: (db: AnyTx) => Promise<T>): Promise<T>
   step<T>(fn: (tx: AnyTx) => Promise<T>): Promise<T>
   finalStep<T>(fn: (tx: AnyTx) => Promise<T>): Promise<T>
 }

@@ -43,7 +43,7 @@ export function timedHandlers(handlers: EventHandler[], split: Split): EventHand
       run: (event, context) => {
         const timed: CallOutContext = {
           ...context,
-          step: (fn) => split.time('pre-check tx', () => context.step(fn)),
+          read: (fn) => split.time('pre-check read', () => context.read(fn)),
           finalStep: (fn) => split.time('final tx (inbox+ledger+outbox)', () => context.finalStep(fn)),
         }
         return split.time('handler run', () => handler.run(event, timed))

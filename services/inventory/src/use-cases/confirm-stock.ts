@@ -24,7 +24,7 @@ export async function confirmStock(
   orderId: number,
   meta: EventMeta,
 ): Promise<ConfirmOutcome> {
-  const decided = await steps.step(async (anyTx) => {
+  const decided = await steps.read(async (anyTx) => {
     const tx = inventoryTx(anyTx)
     return (await isRecorded(tx, opKeys.confirm(orderId))) || (await isRecorded(tx, opKeys.confirmFailed(orderId)))
   })

@@ -15,7 +15,7 @@ export async function initializeStock(
   meta: EventMeta,
 ): Promise<'created' | 'known-before'> {
   const opKey = opKeys.initialize(input.skuId)
-  if (await steps.step((tx) => isRecorded(inventoryTx(tx), opKey))) return 'known-before'
+  if (await steps.read((tx) => isRecorded(inventoryTx(tx), opKey))) return 'known-before'
   const answer = await store.initialize(opKey, input.skuId, input.quantity)
   // EXISTS: Redis has the SKU without this operation (restored from elsewhere): record the row, move nothing.
   const quantity = answer.status === 'CREATED' ? input.quantity : 0

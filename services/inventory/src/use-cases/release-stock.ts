@@ -24,7 +24,7 @@ export async function releaseStock(
   orderId: number,
   meta: EventMeta,
 ): Promise<ReleaseOutcome> {
-  if (await steps.step((tx) => isRecorded(inventoryTx(tx), opKeys.release(orderId)))) return 'decided-before'
+  if (await steps.read((tx) => isRecorded(inventoryTx(tx), opKeys.release(orderId)))) return 'decided-before'
   const answer = await store.release(orderId)
   fault?.('after-release-script')
   if (answer.status === 'CONFIRMED') return 'sold'
@@ -68,7 +68,7 @@ export async function expireReservation(
   orderId: number,
   meta: EventMeta,
 ): Promise<ExpireOutcome> {
-  if (await steps.step((tx) => isRecorded(inventoryTx(tx), opKeys.expire(orderId)))) return 'decided-before'
+  if (await steps.read((tx) => isRecorded(inventoryTx(tx), opKeys.expire(orderId)))) return 'decided-before'
   const answer = await store.expire(orderId, meta.now)
   if (answer.status === 'NOT_DUE') return 'not-due'
   if (answer.status === 'MISSING') return 'missing'

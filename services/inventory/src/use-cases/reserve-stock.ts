@@ -28,7 +28,7 @@ export async function reserveStock(
   meta: EventMeta,
 ): Promise<ReserveOutcome> {
   const { orderId } = input
-  if (await steps.step((tx) => findReservation(inventoryTx(tx), orderId))) return 'decided-before'
+  if (await steps.read((tx) => findReservation(inventoryTx(tx), orderId))) return 'decided-before'
   const items = mergeItems(input.items)
   const answer = await store.reserve(orderId, items, new Date(meta.now.getTime() + input.ttlMs))
   fault?.('after-reserve-script')

@@ -21,7 +21,7 @@ export async function restockRefund(
   meta: EventMeta,
 ): Promise<{ restocked: number; unknown: number[] }> {
   const { orderId } = input
-  const pending = await steps.step(async (tx) => {
+  const pending = await steps.read(async (tx) => {
     const open: RefundedItem[] = []
     for (const item of input.items) {
       if (!(await isRecorded(inventoryTx(tx), opKeys.restock(orderId, item.itemId)))) open.push(item)
