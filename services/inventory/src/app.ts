@@ -23,7 +23,8 @@ export const inventoryService = (config: InventoryConfig): ServiceDefinition<typ
     schema,
     migrationsFolder: join(import.meta.dir, '../migrations'),
     // Redis without stock (flushed, or restarted without persistence) is rebuilt from MariaDB before anything runs.
-    prepare: async ({ db, redis, logger }) => void (await rebuildIfEmpty({ db, redis, logger })),
+    prepare: async ({ db, redis, logger }) =>
+      void (await rebuildIfEmpty({ db, redis, logger }, { retentionS: memory.retentionS })),
     routes: ({ db, redis, logger }) => {
       const auth = { jwksUrl: config.AUTH_JWKS_URL, issuer: config.AUTH_JWT_ISSUER, audience: config.AUTH_JWT_AUDIENCE }
       const deps = { db, redis, logger, auth, store: stockStore(redis, memory) }
@@ -47,6 +48,7 @@ export const inventoryService = (config: InventoryConfig): ServiceDefinition<typ
         redis,
         logger,
         store: stockStore(redis, memory),
+        retentionS: memory.retentionS,
         expiryEveryMs: config.INVENTORY_EXPIRY_EVERY_S * 1000,
         guardEveryMs: config.INVENTORY_GUARD_EVERY_S * 1000,
       }),

@@ -1,4 +1,4 @@
-import { JwtEnv, loadConfig, ServiceEnv } from '@commerce/platform/config'
+import { HttpEnv, JwtEnv, loadConfig, MariaDbEnv, RedisEnv, ServiceEnv } from '@commerce/platform/config'
 import { Type } from '@sinclair/typebox'
 
 const InventoryEnv = {
@@ -24,3 +24,18 @@ const InventoryEnv = {
 export const loadInventoryConfig = (env: Record<string, string | undefined> = process.env) =>
   loadConfig(InventoryEnv, env)
 export type InventoryConfig = ReturnType<typeof loadInventoryConfig>
+
+/**
+ * What the operations CLI (cli.ts) reads: MariaDB, Redis, the record retention a rebuild restores. The local stack's
+ * `.stack/env` names inventory's database `INVENTORY_MARIADB_URL`; it stands in when `MARIADB_URL` is not set.
+ */
+export const loadOpsConfig = (env: Record<string, string | undefined> = process.env) =>
+  loadConfig(
+    {
+      ...MariaDbEnv,
+      ...RedisEnv,
+      LOG_LEVEL: HttpEnv.LOG_LEVEL,
+      INVENTORY_RECORD_RETENTION_S: InventoryEnv.INVENTORY_RECORD_RETENTION_S,
+    },
+    { ...env, MARIADB_URL: env['MARIADB_URL'] ?? env['INVENTORY_MARIADB_URL'] },
+  )

@@ -50,8 +50,11 @@ interface RawAnswer {
 }
 
 type LuaItem = { sku: string; qty: number }
-const toLua = (items: StockItem[]) => JSON.stringify(items.map((i) => ({ sku: String(i.skuId), qty: i.quantity })))
-const fromLua = (json: string | undefined): StockItem[] =>
+/** Items as the scripts store them in a reservation record (`items` field). */
+export const toLua = (items: StockItem[]) =>
+  JSON.stringify(items.map((i) => ({ sku: String(i.skuId), qty: i.quantity })))
+/** Items of a reservation record's `items` field. */
+export const fromLua = (json: string | undefined): StockItem[] =>
   json ? (JSON.parse(json) as LuaItem[]).map((i) => ({ skuId: Number(i.sku), quantity: i.qty })) : []
 
 function reservationAnswer(raw: RawAnswer): ReservationAnswer {

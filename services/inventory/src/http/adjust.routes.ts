@@ -2,7 +2,6 @@ import { CommonErrors, canonicalJson, Envelope, idempotency, jwtAuth, ok } from 
 import { Elysia } from 'elysia'
 import { adjustStock } from '../use-cases/adjust-stock'
 import type { InventoryRouteDeps } from './route-deps'
-import { stockReads } from './stock-reads'
 import { AdjustBody, SkuParams, StockViewSchema } from './stock-schemas'
 
 export interface AdjustRequest {
@@ -30,7 +29,6 @@ const zeroDelta = () => CommonErrors.validation([{ field: 'delta', value: 0, rea
  * under the key: the SKU may arrive with `product.sku.created`, and a retry should then apply.
  */
 export const adjustRoutes = (deps: InventoryRouteDeps) => {
-  const reads = stockReads(deps.redis)
   return new Elysia({ prefix: '/api/inventories', detail: { tags: ['inventory admin'] } })
     .use(jwtAuth(deps.auth))
     .use(idempotency({ db: deps.db }))

@@ -1,4 +1,4 @@
-import { and, eq, lte, sql } from 'drizzle-orm'
+import { and, eq, gt, gte, lte, or, sql } from 'drizzle-orm'
 import type { InventoryDb, InventoryTx } from '../db'
 import { reservations } from '../db/schema'
 import type { ReservationStatus } from '../db/stock-store'
@@ -28,20 +28,54 @@ export async function saveReservation(
     .onDuplicateKeyUpdate({ set: { status: row.status, updatedAt: row.now } })
 }
 
-/** RESERVED reservations whose deadline passed at `now`, oldest first. */
-export async function dueReservations(db: InventoryDb, now: Date, limit: number): Promise<number[]> {
-  const rows = await db
-    .select({ orderId: reservations.orderId })
-    .from(reservations)
-    .where(and(eq(reservations.status, 'RESERVED'), lte(reservations.expiresAt, now)))
-    .orderBy(reservations.expiresAt)
-    .limit(limit)
-  return rows.map((r) => r.orderId)
+/** Where a page of RESERVED rows ends: the index `(status, expires_at)` holds them in this order. */
+export interface ReservationCursor {
+  expiresAt: Date
+  orderId: number
 }
 
-/** Every RESERVED reservation (a rebuild puts them back into Redis). */
-export const openReservations = (db: InventoryDb) =>
-  db
+/** RESERVED rows after `after` in (expires_at, order_id) order: keyset paging along `reservations_due_idx`. */
+const reservedAfter = (after: ReservationCursor | undefined, dueBy?: Date) =>
+  and(
+    eq(reservations.status, sql`'RESERVED'`),
+    dueBy ? lte(reservations.expiresAt, dueBy) : undefined,
+    // `>=` first: a range on the index; the OR alone makes MariaDB scan every RESERVED row from the start.
+    after ? gte(reservations.expiresAt, after.expiresAt) : undefined,
+    after ? or(gt(reservations.expiresAt, after.expiresAt), gt(reservations.orderId, after.orderId)) : undefined,
+  )
+
+/** A page of RESERVED reservations (rebuild puts them back into Redis, reconcile compares them), by `db` or a `tx`. */
+export const openReservations = (
+  reader: InventoryDb | InventoryTx,
+  page: { limit: number; after?: ReservationCursor | undefined },
+) =>
+  reader
     .select({ orderId: reservations.orderId, items: reservations.items, expiresAt: reservations.expiresAt })
     .from(reservations)
-    .where(eq(reservations.status, sql`'RESERVED'`))
+    .where(reservedAfter(page.after))
+    .orderBy(reservations.expiresAt, reservations.orderId)
+    .limit(page.limit)
+
+/** A page of RESERVED reservations' ids and deadlines only (`dueBy`: those due by then); the index covers it. */
+export async function openReservationIds(
+  db: InventoryDb,
+  page: { limit: number; after?: ReservationCursor | undefined; dueBy?: Date },
+): Promise<ReservationCursor[]> {
+  const rows = await db
+    .select({ orderId: reservations.orderId, expiresAt: reservations.expiresAt })
+    .from(reservations)
+    .where(reservedAfter(page.after, page.dueBy))
+    .orderBy(reservations.expiresAt, reservations.orderId)
+    .limit(page.limit)
+  return rows.map((r) => ({ orderId: r.orderId, expiresAt: r.expiresAt ?? new Date(0) }))
+}
+
+/**
+ * RESERVED reservations whose deadline passed at `now`, oldest first, `limit` at a time after `after`: a page of rows
+ * the job cannot settle yet (Redis lost them) must not hide the rows behind it.
+ */
+export const dueReservations = (
+  db: InventoryDb,
+  now: Date,
+  page: { limit: number; after?: ReservationCursor | undefined },
+) => openReservationIds(db, { ...page, dueBy: now })
