@@ -6,8 +6,8 @@ import { appendCrossings } from './stock-events'
 
 /**
  * A new SKU gets its stock (SPEC §7: quantity 0 unless the catalog says otherwise; its demo data does). From then on
- * the SKU is known: reads, reservations and adjustments find it. A SKU created with nothing on sale is announced as
- * depleted, so catalog never shows it available.
+ * the SKU is known: reads, reservations and adjustments find it. Created with stock → `stock.restored` (catalog shows
+ * it available); created at 0 publishes nothing, as catalog already shows a new SKU unavailable.
  */
 export async function initializeStock(
   { steps, store }: StockContext,
@@ -24,8 +24,7 @@ export async function initializeStock(
     const movements = [{ skuId: input.skuId, availableDelta: quantity, reservedDelta: 0 }]
     const recorded = await recordOperation(tx, { opKey, kind: 'INITIALIZE', movements, now: meta.now })
     if (!recorded.fresh) return 'known-before'
-    const crossings = quantity > 0 ? recorded.crossings : [{ skuId: input.skuId, to: 'depleted' as const }]
-    await appendCrossings(tx, { crossings }, meta)
+    await appendCrossings(tx, { crossings: recorded.crossings }, meta)
     return 'created'
   })
 }
