@@ -120,7 +120,8 @@ for (const name of names) {
 }
 console.log(`target ≥ ${targets.ratio}× bare req/s: ${verdict(ratio('service') >= targets.ratio)}`)
 
-const rate = Math.floor(median(rps.service) / 2)
+// BENCH_OPEN_RATE: probe one rate instead of half the measured max (where does p99 stay within the target?).
+const rate = Number(process.env['BENCH_OPEN_RATE'] ?? Math.floor(median(rps.service) / 2))
 const open = []
 for (const name of names) open.push([`${name} @ ${rate} req/s (open)`, await openRun(name, rate)] as const)
 // The floor: a Bun.serve answering a constant, same pinning, same driver: what the machine and the driver add alone.
