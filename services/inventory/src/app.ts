@@ -1,10 +1,11 @@
 import { join } from 'node:path'
+import type { RedisClient } from '@commerce/platform/redis'
 import type { ServiceDefinition } from '@commerce/platform/service'
 import { Elysia } from 'elysia'
 import type { InventoryConfig } from './config'
 import { inventoryHandlers, inventoryTopics } from './consumers'
 import * as schema from './db/schema'
-import { stockStore } from './db/stock-store'
+import { type StockStore, stockStore } from './db/stock-store'
 import { adjustRoutes } from './http/adjust.routes'
 import { ledgerRoutes } from './http/ledger.routes'
 import { stockRoutes } from './http/stock.routes'
@@ -15,6 +16,9 @@ import { rebuildIfEmpty } from './use-cases/rebuild-redis'
 /** The inventory service: Redis stock moved by Lua, a MariaDB ledger, reservations with expiry (README). */
 export const inventoryService = (config: InventoryConfig): ServiceDefinition<typeof schema, InventoryConfig> => {
   const memory = { retentionS: config.INVENTORY_RECORD_RETENTION_S, markerS: config.INVENTORY_MARKER_RETENTION_S }
+  // One set of scripts per Redis client, shared by routes, consumers and jobs.
+  let store: StockStore | undefined
+  const storeOn = (redis: RedisClient) => (store ??= stockStore(redis, memory))
   return {
     name: 'inventory',
     version: '0.1.0',
@@ -27,7 +31,7 @@ export const inventoryService = (config: InventoryConfig): ServiceDefinition<typ
       void (await rebuildIfEmpty({ db, redis, logger }, { retentionS: memory.retentionS })),
     routes: ({ db, redis, logger }) => {
       const auth = { jwksUrl: config.AUTH_JWKS_URL, issuer: config.AUTH_JWT_ISSUER, audience: config.AUTH_JWT_AUDIENCE }
-      const deps = { db, redis, logger, auth, store: stockStore(redis, memory) }
+      const deps = { db, redis, logger, auth, store: storeOn(redis) }
       // The public reads first: jwtAuth's global derive then stays off the hot GET.
       return new Elysia().use(stockRoutes(deps)).use(adjustRoutes(deps)).use(ledgerRoutes(deps))
     },
@@ -36,7 +40,7 @@ export const inventoryService = (config: InventoryConfig): ServiceDefinition<typ
         groupId: config.INVENTORY_CONSUMER_GROUP,
         topics: inventoryTopics,
         handlers: inventoryHandlers({
-          store: stockStore(redis, memory),
+          store: storeOn(redis),
           reservationTtlMs: config.INVENTORY_RESERVATION_TTL_S * 1000,
           fault: crashAt(config.INVENTORY_CRASH_AT),
         }),
@@ -47,7 +51,7 @@ export const inventoryService = (config: InventoryConfig): ServiceDefinition<typ
         db,
         redis,
         logger,
-        store: stockStore(redis, memory),
+        store: storeOn(redis),
         retentionS: memory.retentionS,
         expiryEveryMs: config.INVENTORY_EXPIRY_EVERY_S * 1000,
         guardEveryMs: config.INVENTORY_GUARD_EVERY_S * 1000,
