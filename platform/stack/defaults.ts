@@ -16,6 +16,8 @@ const keys = [
   'USER_PORT',
   'AUTH_JWT_ISSUER',
   'AUTH_JWT_AUDIENCE',
+  'PG_SANDBOX_PORT',
+  'PG_SANDBOX_SECRET_KEY',
 ] as const
 
 /** The stack's defaults by name, as written in defaults.env. */

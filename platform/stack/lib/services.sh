@@ -1,4 +1,5 @@
-# The services: every services/<name>/src/main.ts, plus the sample service (platform/test/lab/main.ts), started with
+# The services: every services/<name>/src/main.ts, plus the sample service (platform/test/lab/main.ts) and the PG
+# sandbox (platform/src/pg-sandbox/main.ts, no database; its record in $STACK_DIR/pg-sandbox), started with
 # Bun, detached, logs in logs/svc-<name>.log. Each gets the env it reads (ServiceEnv): its own PORT, SERVICE_NAME and
 # MARIADB_URL (from <NAME>_MARIADB_URL in .stack/env), the shared endpoints, auth's JWKS URL, every service's base URL
 # (<NAME>_URL, for service-to-service calls) and demo seeding on.
@@ -10,9 +11,10 @@ service_entries() {
     [[ -f "$dir/src/main.ts" ]] && echo "$(basename "$dir") $dir/src/main.ts $(basename "$dir")"
   done
   echo "sample $ROOT/platform/test/lab/main.ts lab"
+  echo "pg-sandbox $ROOT/platform/src/pg-sandbox/main.ts none"
 }
 
-service_port() { local var="${1^^}_PORT"; echo "${!var}"; }
+service_port() { local var="${1^^}_PORT"; var=${var//-/_}; echo "${!var}"; }
 
 ready_url() { echo "http://127.0.0.1:$(service_port "$1")/health/ready"; }
 
@@ -24,7 +26,9 @@ start_service() {
     set -a
     source "$STACK_DIR/env"
     local url_var="${database^^}_MARIADB_URL"
-    PORT=$(service_port "$name") SERVICE_NAME=$name MARIADB_URL=${!url_var} SEED_DEMO_DATA=true \
+    mkdir -p "$STACK_DIR/pg-sandbox"
+    PORT=$(service_port "$name") SERVICE_NAME=$name MARIADB_URL=${!url_var:-} SEED_DEMO_DATA=true \
+      PG_SANDBOX_RECORDS="$STACK_DIR/pg-sandbox/records.sqlite" PG_SANDBOX_SECRET_KEY=$PG_SANDBOX_SECRET_KEY \
       AUTH_JWKS_URL="http://127.0.0.1:$AUTH_PORT/.well-known/jwks.json" AUTH_JWT_ISSUER=$AUTH_JWT_ISSUER \
       AUTH_JWT_AUDIENCE=$AUTH_JWT_AUDIENCE PG_SANDBOX_URL="http://127.0.0.1:$PG_SANDBOX_PORT" \
       AUTH_URL="http://127.0.0.1:$AUTH_PORT" USER_URL="http://127.0.0.1:$USER_PORT" \
@@ -80,6 +84,11 @@ services_where() {
   local name port
   while read -r name _ _; do
     port=$(service_port "$name")
+    if [[ $name == pg-sandbox ]]; then
+      printf '  %-16s http://127.0.0.1:%s  (Toss v1 shapes, secret key %s, log %s/svc-%s.log)\n' \
+        "$name" "$port" "$PG_SANDBOX_SECRET_KEY" "$LOG_DIR" "$name"
+      continue
+    fi
     printf '  %-16s http://127.0.0.1:%s  (OpenAPI http://127.0.0.1:%s/openapi, log %s/svc-%s.log)\n' \
       "$name" "$port" "$port" "$LOG_DIR" "$name"
   done < <(service_entries)
