@@ -30,16 +30,21 @@ function idempotently(
   records: Records,
   at: { scope: string; key: string | null; fingerprint: string },
   run: () => Answer,
-): Answer {
-  if (!at.key) return run()
+): Answer & { replayed: boolean } {
+  if (!at.key) return { ...run(), replayed: false }
   const key = at.key
   return records.atomically(() => {
     const stored = records.answer(at.scope, key)
     if (stored) {
       if (stored.fingerprint !== at.fingerprint) {
-        return tossError(422, 'INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key was already used with another request')
+        const refused = tossError(
+          422,
+          'INVALID_IDEMPOTENCY_KEY',
+          'Idempotency-Key was already used with another request',
+        )
+        return { ...refused, replayed: true }
       }
-      return { status: stored.status, body: JSON.parse(stored.body) }
+      return { status: stored.status, body: JSON.parse(stored.body), replayed: true }
     }
     const answer = run()
     if (answer.status < 500) {
@@ -49,7 +54,7 @@ function idempotently(
         body: JSON.stringify(answer.body),
       })
     }
-    return answer
+    return { ...answer, replayed: false }
   })
 }
 
@@ -82,8 +87,9 @@ export function startPgSandbox(options: PgSandboxOptions) {
       const answer = idempotently(records, { scope: 'confirm', key, fingerprint }, () =>
         confirm(records, parsed, new Date()),
       )
-      // The charge is on record already; only the answer is late (the caller's timeout fires first).
-      if (parsed.paymentKey.startsWith('slow_')) await Bun.sleep(options.slowMs)
+      // The charge is on record already; only the first answer is late (the caller's timeout fires first). A retry
+      // with the same key gets the stored answer at once, as from Toss.
+      if (parsed.paymentKey.startsWith('slow_') && !answer.replayed) await Bun.sleep(options.slowMs)
       return json(answer)
     }
     const cancelMatch = /^\/v1\/payments\/([^/]+)\/cancel$/.exec(path)
