@@ -1,0 +1,90 @@
+import type { Logger } from '@commerce/platform/log'
+import { createServiceClient, ServiceUnavailable } from '@commerce/platform/service-client'
+
+/** The part of Toss' `Payment` object the payment service reads. */
+export interface PgPayment {
+  paymentKey: string
+  orderId: string
+  status: string
+  totalAmount: number
+  balanceAmount: number
+  approvedAt: string
+  lastTransactionKey: string
+}
+
+/**
+ * What a PG call came to. `approved`/`cancelled`: done, with the PG's record. `refused`: the PG answered no (a 4xx,
+ * e.g. REJECT_CARD_PAYMENT): nothing happened. `unknown`: no answer (timeout, 5xx past the retries, breaker open) —
+ * it may or may not have happened; the caller finds out by `inquire`, never by guessing.
+ */
+export type PgOutcome =
+  | { kind: 'done'; payment: PgPayment }
+  | { kind: 'refused'; code: string; message: string }
+  | { kind: 'unknown'; reason: string }
+
+export interface TossOptions {
+  baseUrl: string
+  /** Sent as `Basic base64(secretKey + ':')`, as Toss wants it. */
+  secretKey: string
+  /** Per attempt; the whole call is bounded by 3 attempts. */
+  timeoutMs: number
+  logger: Logger
+}
+
+const asOutcome = (answer: { status: number; body: unknown }): PgOutcome => {
+  if (answer.status < 300) return { kind: 'done', payment: answer.body as PgPayment }
+  const body = (answer.body ?? {}) as { code?: string; message?: string }
+  return { kind: 'refused', code: body.code ?? `HTTP_${answer.status}`, message: body.message ?? '' }
+}
+
+/**
+ * The Toss Payments v1 client (SPEC §1): the PG sandbox locally, Toss itself by changing `baseUrl` and `secretKey`.
+ * Every write carries an Idempotency-Key, so the platform client's retries after a timeout or a 5xx reach the PG's
+ * stored answer instead of charging twice.
+ */
+export function tossGateway(options: TossOptions) {
+  const client = createServiceClient({
+    name: 'pg',
+    baseUrl: options.baseUrl,
+    timeoutMs: options.timeoutMs,
+    retries: 2,
+    logger: options.logger,
+  })
+  const headers = { authorization: `Basic ${btoa(`${options.secretKey}:`)}` }
+  const guarded = async (call: () => Promise<{ status: number; body: unknown }>): Promise<PgOutcome> => {
+    try {
+      return asOutcome(await call())
+    } catch (error) {
+      if (error instanceof ServiceUnavailable) return { kind: 'unknown', reason: error.reason }
+      throw error
+    }
+  }
+  return {
+    /** Charges `amount` for `orderNo` (Toss' `orderId`) once per `idempotencyKey`. */
+    confirm: (input: { paymentKey: string; orderNo: string; amount: number; idempotencyKey: string }) =>
+      guarded(() =>
+        client.raw('POST', '/v1/payments/confirm', {
+          headers,
+          idempotencyKey: input.idempotencyKey,
+          body: { paymentKey: input.paymentKey, orderId: input.orderNo, amount: input.amount },
+        }),
+      ),
+    /** Cancels `amount` (all of the balance when absent) once per `idempotencyKey`. */
+    cancel: (input: { paymentKey: string; reason: string; amount?: number; idempotencyKey: string }) =>
+      guarded(() =>
+        client.raw('POST', `/v1/payments/${encodeURIComponent(input.paymentKey)}/cancel`, {
+          headers,
+          idempotencyKey: input.idempotencyKey,
+          body:
+            input.amount === undefined
+              ? { cancelReason: input.reason }
+              : { cancelReason: input.reason, cancelAmount: input.amount },
+        }),
+      ),
+    /** The PG's record of `orderNo`: `done` with the payment, `refused` NOT_FOUND_PAYMENT when nothing was charged. */
+    inquire: (orderNo: string) =>
+      guarded(() => client.raw('GET', `/v1/payments/orders/${encodeURIComponent(orderNo)}`, { headers })),
+  }
+}
+
+export type TossGateway = ReturnType<typeof tossGateway>
