@@ -2,7 +2,7 @@ import { CommonErrors } from '@commerce/platform/http'
 import type { Redis } from 'ioredis'
 import { stockKeys } from '../db/stock-store'
 import { InventoryErrors } from '../domain/errors'
-import type { StockView } from '../use-cases/adjust-stock'
+import { type StockView, stockView } from '../use-cases/adjust-stock'
 
 export interface BulkEntry extends StockView {
   known: boolean
@@ -11,11 +11,8 @@ export interface BulkEntry extends StockView {
 // Redis without `inventory:ready` lost its stock and is being rebuilt: every SKU would look unknown, which it is not.
 const notReady = () => CommonErrors.unavailable('Stock is being rebuilt from the ledger; retry shortly')
 
-const view = (skuId: number, available: string, reserved: string | null | undefined): StockView => {
-  const a = Number(available)
-  const r = reserved ? Number(reserved) : 0
-  return { skuId, onHand: a + r, reserved: r, available: a }
-}
+const view = (skuId: number, available: string, reserved: string | null | undefined): StockView =>
+  stockView(skuId, { available: Number(available), reserved: reserved ? Number(reserved) : 0 })
 
 /**
  * The public stock reads, straight from Redis in one MGET each (SPEC §7 keys). `inventory:ready` rides along in the

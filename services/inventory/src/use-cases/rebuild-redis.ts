@@ -2,8 +2,9 @@ import type { Logger } from '@commerce/platform/log'
 import type { RedisClient } from '@commerce/platform/redis'
 import { and, gt, ne } from 'drizzle-orm'
 import type { InventoryDb, InventoryTx } from '../db'
-import { reservations, stockBalances } from '../db/schema'
+import { reservations } from '../db/schema'
 import { stockKeys, toLua } from '../db/stock-store'
+import { balancePages, scanPages } from './key-and-row-pages'
 import { type RebuildLock, RebuildLockLost, rebuildRunning, takeRebuildLock } from './rebuild-lock'
 import { openReservations, type ReservationCursor } from './reservation-rows'
 
@@ -49,14 +50,7 @@ type Restore = { tx: InventoryTx; redis: RedisClient; lock: RebuildLock }
 /** Every balance row into Redis, overwriting (a read during the rebuild finds a value, never a gap); its id into `known`. */
 async function restoreBalances({ tx, redis, lock }: Restore): Promise<number> {
   let skus = 0
-  for (let after = 0; ; ) {
-    const rows = await tx
-      .select({ skuId: stockBalances.skuId, available: stockBalances.available, reserved: stockBalances.reserved })
-      .from(stockBalances)
-      .where(gt(stockBalances.skuId, after))
-      .orderBy(stockBalances.skuId)
-      .limit(batch)
-    if (rows.length === 0) return skus
+  for await (const rows of balancePages(tx, batch)) {
     // MariaDB's available may be below zero for a moment (commits land out of script order); Redis' never is.
     const values = rows.flatMap((r) => [
       stockKeys.available(r.skuId),
@@ -71,8 +65,8 @@ async function restoreBalances({ tx, redis, lock }: Restore): Promise<number> {
       .exec()
     await lock.hold()
     skus += rows.length
-    after = (rows.at(-1) as { skuId: number }).skuId
   }
+  return skus
 }
 
 const prefixes = {
@@ -96,10 +90,7 @@ function skuOf(key: string): string | undefined {
  */
 async function clearStale(redis: RedisClient, lock: RebuildLock): Promise<number> {
   let orphans = 0
-  let cursor = '0'
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${stockKeys.prefix}*`, 'COUNT', scanCount)
-    cursor = next
+  for await (const keys of scanPages(redis, `${stockKeys.prefix}*`, scanCount)) {
     const stale = keys.filter((k) => k.startsWith(prefixes.reservation) || k.startsWith(prefixes.applied))
     const skuKeys = keys.flatMap((key) => {
       const sku = skuOf(key)
@@ -113,7 +104,7 @@ async function clearStale(redis: RedisClient, lock: RebuildLock): Promise<number
     }
     if (stale.length > 0) await redis.unlink(...stale)
     await lock.hold()
-  } while (cursor !== '0')
+  }
   return orphans
 }
 

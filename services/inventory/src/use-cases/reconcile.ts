@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
 import { reservations, stockBalances } from '../db/schema'
 import { stockKeys } from '../db/stock-store'
 import {
@@ -13,6 +13,7 @@ import {
   skuProblems,
   skuSignature,
 } from '../domain/drift'
+import { balancePages, scanPages } from './key-and-row-pages'
 import { type ReadDeps, readReservations, readSkus } from './reconcile-reads'
 import { openReservationIds, type ReservationCursor } from './reservation-rows'
 
@@ -50,17 +51,7 @@ export interface ReconcileReport {
 
 /** SKU ids a full check visits, a page at a time: every balance row, then SKUs only Redis knows (each key kind). */
 async function* allSkuPages({ db, redis }: ReadDeps, size: number): AsyncGenerator<number[]> {
-  for (let after = 0; ; ) {
-    const rows = await db
-      .select({ skuId: stockBalances.skuId })
-      .from(stockBalances)
-      .where(gt(stockBalances.skuId, after))
-      .orderBy(stockBalances.skuId)
-      .limit(size)
-    if (rows.length === 0) break
-    yield rows.map((r) => r.skuId)
-    after = (rows.at(-1) as { skuId: number }).skuId
-  }
+  for await (const rows of balancePages(db, size)) yield rows.map((r) => r.skuId)
   // Then one SCAN over the inventory keys: SKUs with a stock or reserved key and no balance row.
   const skuKey = new RegExp(`^${stockKeys.prefix}(?:stock|reserved):(\\d+)$`)
   for await (const keys of scanPages(redis, `${stockKeys.prefix}*`, scanCount)) {
@@ -100,15 +91,6 @@ async function* allOrderPages({ db, redis }: ReadDeps, size: number): AsyncGener
     const rest = open.filter((id) => !visited.has(id))
     if (rest.length > 0) yield rest
   }
-}
-
-async function* scanPages(redis: ReadDeps['redis'], pattern: string, size: number): AsyncGenerator<string[]> {
-  let cursor = '0'
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', size)
-    cursor = next
-    if (keys.length > 0) yield keys
-  } while (cursor !== '0')
 }
 
 async function* chunks(ids: number[], size: number): AsyncGenerator<number[]> {
