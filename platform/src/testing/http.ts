@@ -1,24 +1,28 @@
 import { freshId, freshName } from './ids'
 
-/** An answer: status and parsed body. */
+/** An answer: status and parsed body (a network failure is status 0, refused at connect or cut off). */
 export interface Reply {
   status: number
   // biome-ignore lint/suspicious/noExplicitAny: tests read whatever the envelope holds
   body: any
 }
 
-/** One HTTP call with an optional bearer token and Idempotency-Key. */
+/** One HTTP call with an optional bearer token and Idempotency-Key; `raw` strings are sent as they are. */
 export async function call(
   url: string,
-  request: { method?: string; body?: unknown; token?: string | undefined; key?: string } = {},
+  request: { method?: string; body?: unknown; token?: string | undefined; key?: string; raw?: string } = {},
 ): Promise<Reply> {
   const headers: Record<string, string> = { 'content-type': 'application/json' }
   if (request.token) headers['authorization'] = `Bearer ${request.token}`
   if (request.key) headers['idempotency-key'] = request.key
-  const body = request.body === undefined ? undefined : JSON.stringify(request.body)
-  const response = await fetch(url, { method: request.method ?? 'GET', headers, ...(body ? { body } : {}) })
-  const text = await response.text()
-  return { status: response.status, body: text ? JSON.parse(text) : undefined }
+  const body = request.raw ?? (request.body === undefined ? undefined : JSON.stringify(request.body))
+  try {
+    const response = await fetch(url, { method: request.method ?? 'GET', headers, ...(body ? { body } : {}) })
+    const text = await response.text()
+    return { status: response.status, body: text ? JSON.parse(text) : undefined }
+  } catch {
+    return { status: 0, body: undefined }
+  }
 }
 
 /** A credential with `roles` made through auth's internal API, then a real login: a token services verify by JWKS. */

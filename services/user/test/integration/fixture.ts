@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'bun:test'
-import { freshName, startTestService } from '@commerce/platform/testing'
+import { call, freshName, startTestService } from '@commerce/platform/testing'
 import { eq } from 'drizzle-orm'
 import { userService } from '../../src/app'
 import { loadUserConfig } from '../../src/config'
@@ -30,30 +30,7 @@ export function userAndAuth() {
   return services
 }
 
-/** An answer: status and parsed body (a network failure is status 0, refused at connect or cut off). */
-export interface Reply {
-  status: number
-  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever the envelope holds
-  body: any
-}
-
-/** One HTTP call with an optional bearer token and Idempotency-Key; raw strings are sent as they are. */
-export async function call(
-  url: string,
-  request: { method?: string; body?: unknown; token?: string; key?: string; raw?: string } = {},
-): Promise<Reply> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' }
-  if (request.token) headers['authorization'] = `Bearer ${request.token}`
-  if (request.key) headers['idempotency-key'] = request.key
-  const body = request.raw ?? (request.body === undefined ? undefined : JSON.stringify(request.body))
-  try {
-    const response = await fetch(url, { method: request.method ?? 'GET', headers, ...(body ? { body } : {}) })
-    const text = await response.text()
-    return { status: response.status, body: text ? JSON.parse(text) : undefined }
-  } catch {
-    return { status: 0, body: undefined }
-  }
-}
+export { call, type Reply } from '@commerce/platform/testing'
 
 /** A fresh registration body (fresh email per test). */
 export const newMember = (prefix = 'member') => ({
