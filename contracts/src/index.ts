@@ -36,6 +36,7 @@ export const allEvents: readonly EventDefinition<TSchema>[] = Object.freeze([
   payment.PaymentCompletedV1,
   payment.PaymentFailedV1,
   payment.PaymentRefundedV1,
+  payment.PaymentRefundFailedV1,
   catalog.ProductSkuCreatedV1,
   catalog.ProductSkuDeactivatedV1,
   catalog.ProductChangedV1,

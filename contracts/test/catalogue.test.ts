@@ -37,6 +37,8 @@ const specCatalogue = [
   'user.withdrawn',
   // Beyond SPEC §5, added by an issue: auth learns of an admin lock (issue 8).
   'user.locked',
+  // A refund or the refund of a cancelled order that failed after its retries: the order needs an operator (issue 11).
+  'payment.refund.failed',
 ]
 
 // The first word of a type names its producer; the producer's sub-path folder is its aggregate type.

@@ -22,6 +22,7 @@ const pinned: Record<string, [topic: string, key: string, subject: string, sourc
   'payment.completed v1': ['commerce.payment.events', '1042', 'payment/880', '/commerce/payment'],
   'payment.failed v1': ['commerce.payment.events', '1043', 'payment/881', '/commerce/payment'],
   'payment.refunded v1': ['commerce.payment.events', '1042', 'payment/880', '/commerce/payment'],
+  'payment.refund.failed v1': ['commerce.payment.events', '1042', 'payment/880', '/commerce/payment'],
   'product.sku.created v1': ['commerce.catalog.events', '77', 'sku/301', '/commerce/catalog'],
   'product.sku.deactivated v1': ['commerce.catalog.events', '77', 'sku/302', '/commerce/catalog'],
   'product.changed v1': ['commerce.catalog.events', '77', 'product/77', '/commerce/catalog'],

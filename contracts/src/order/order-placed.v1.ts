@@ -14,6 +14,9 @@ export const OrderPlacedV1 = defineEvent({
   data: Type.Object({
     orderId: Id,
     userId: Id,
+    // The order number (ORD-yyyyMMdd-16HEX): the PG's orderId. Optional only because v1 shipped without it;
+    // order always sends it.
+    orderNo: Type.Optional(Type.String({ minLength: 6, maxLength: 64 })),
     // The order total: what payment must charge.
     payableAmount: Money,
     items: Type.Array(PricedLineItem, { minItems: 1 }),
