@@ -53,6 +53,11 @@ export const JobsEnv = {
   IDEMPOTENCY_RETENTION_S: Type.Integer({ minimum: 3600, default: 86_400 }),
   /** How often each prune job runs, on one replica at a time. */
   PRUNE_EVERY_S: Type.Integer({ minimum: 1, default: 900 }),
+  /**
+   * How often the `retry-parked` job offers parked early events (SPEC §6) to their handlers again, in ms. One indexed
+   * query per run while nothing is parked; each event also has its own backoff (1 s doubling to 30 s).
+   */
+  PARKED_RETRY_EVERY_MS: Type.Integer({ minimum: 100, default: 1_000 }),
 }
 
 /** Start-up and shutdown of a service (runService): drain time before the server stops accepting, a hard bound, seeding. */

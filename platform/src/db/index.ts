@@ -12,7 +12,7 @@ export {
   storeIdempotentAnswer,
 } from './idempotency-keys'
 export { markAllProcessed, markProcessed, pruneInbox } from './inbox'
-export { idempotencyKeys, jobLeases, outbox, processedEvents } from './tables'
+export { idempotencyKeys, jobLeases, outbox, parkedEvents, processedEvents } from './tables'
 
 import type { Db } from './types'
 

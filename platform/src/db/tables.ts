@@ -2,6 +2,7 @@ import {
   char,
   datetime,
   index,
+  int,
   longtext,
   mysqlTable,
   primaryKey,
@@ -75,3 +76,26 @@ export const jobLeases = mysqlTable('job_leases', {
   /** succeeded | failed (`JobOutcome`); null until the first run ends. */
   lastOutcome: varchar('last_outcome', { length: 16 }),
 })
+
+/**
+ * Events that arrived before their prerequisite (SPEC §6: e.g. `payment.completed` while the order still waits for
+ * `stock.reserved`): the consumer parks them here and commits past them, so the partition keeps flowing, and the
+ * `retry-parked` job hands them to their handler again until it takes them (then the row goes). Never dropped.
+ */
+export const parkedEvents = mysqlTable(
+  'parked_events',
+  {
+    consumer: varchar('consumer', { length: 100 }).notNull(),
+    eventId: varchar('event_id', { length: 64 }).notNull(),
+    eventType: varchar('event_type', { length: 255 }).notNull(),
+    topic: varchar('topic', { length: 255 }).notNull(),
+    /** The record as consumed (the CloudEvent JSON), handed to the handler again unchanged. */
+    payload: longtext('payload').notNull(),
+    /** What the handler is waiting for, in its words (EventNotYet's reason). */
+    reason: varchar('reason', { length: 255 }).notNull(),
+    attempts: int('attempts', { unsigned: true }).notNull(),
+    parkedAt: datetime('parked_at', { mode: 'date', fsp: 3 }).notNull(),
+    nextAttemptAt: datetime('next_attempt_at', { mode: 'date', fsp: 3 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.consumer, t.eventId] }), index('parked_events_due').on(t.consumer, t.nextAttemptAt)],
+)

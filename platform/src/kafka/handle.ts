@@ -60,6 +60,20 @@ export class EventRejected extends Error {
   }
 }
 
+/**
+ * An early event (SPEC §6): what it implies cannot be applied yet because an event it depends on, travelling on
+ * another topic, has not arrived (e.g. `stock.confirmed` for an order not yet PAID). The runner rolls back, parks the
+ * record in `parked_events` and moves on; the `retry-parked` job offers it to the handler again until it is taken.
+ */
+export class EventNotYet extends Error {
+  override name = 'EventNotYet'
+  readonly reason: string
+  constructor(reason: string, message: string) {
+    super(message)
+    this.reason = reason
+  }
+}
+
 type Fn<S extends TSchema, C> = (event: CloudEvent<Static<S>>, context: C) => Promise<void>
 
 /**

@@ -8,12 +8,15 @@ export {
   type CallOutContext,
   type CallOutHandler,
   type EventHandler,
+  EventNotYet,
   EventRejected,
   type HandlerContext,
   handle,
   type InTransactionHandler,
 } from './handle'
+export { type HandlerIndex, indexHandlers } from './handlers'
 export { commitGroupOffsets, committedOffsets, endOffsets, type PartitionOffset, positionGroupAtEnd } from './offsets'
+export { type ParkedPass, parkedRetryDelayMs, parkRecord, retryParked } from './park'
 export { type OutgoingRecord, openProducer, produce, type RecordProducer } from './produce'
 export { type ReplayOptions, replayDlq, replayGroupOf } from './replay'
 export { backoffMs, defaultRetryPolicy, type RetryPolicy, retryTransient } from './retry'

@@ -10,8 +10,9 @@ import { consumedEvents, consumerHandleDuration, consumerRetries, deadLetters } 
 import { processCallingOut } from './call-out'
 import { decodeEvent } from './codec'
 import { type ConsumedRecord, type DeadLetterReason, sendToDlq } from './dlq'
-import { type EventHandler, EventRejected } from './handle'
+import { type EventHandler, EventNotYet, EventRejected } from './handle'
 import { type HandlerIndex, handlerFor } from './handlers'
+import { parkRecord } from './park'
 import { processInTransaction } from './process'
 import { type RetryPolicy, retryTransient } from './retry'
 import { Abandoned } from './sleep'
@@ -47,7 +48,7 @@ export type RecordResult =
   | { kind: 'abandoned'; cause: unknown }
   | { kind: 'exhausted'; error: unknown }
 
-type Outcome = 'handled' | 'duplicate' | 'dead_lettered'
+type Outcome = 'handled' | 'duplicate' | 'dead_lettered' | 'parked'
 
 function deadLetterReason(error: unknown): DeadLetterReason {
   if (error instanceof ContractViolation) return 'contract-violation'
@@ -164,6 +165,11 @@ export async function handleRecord(pipeline: RecordPipeline, inHand: RecordInHan
     try {
       return await process(pipeline, handler, { event, logger })
     } catch (error) {
+      if (error instanceof EventNotYet) {
+        logger.info('early event parked until its prerequisite arrives', { ...position(record), reason: error.reason })
+        await parkRecord(pipeline.db, { consumer: groupId, record, event, why: error })
+        return 'parked'
+      }
       if (isTransient(error)) throw error
       return deadLetter(pipeline, record, { reason: deadLetterReason(error), error })
     }

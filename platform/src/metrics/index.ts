@@ -1,4 +1,4 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client'
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
 import { FastHistogram } from './fast-histogram'
 
 export { type BoundObserver, FastHistogram } from './fast-histogram'
@@ -21,7 +21,7 @@ export const httpRequestDuration = new FastHistogram({
 
 export const consumedEvents = new Counter({
   name: 'consumer_events_total',
-  help: 'Events seen by consumers, by outcome (handled, duplicate, ignored, dead_lettered, abandoned)',
+  help: 'Events seen by consumers, by outcome (handled, duplicate, ignored, dead_lettered, abandoned, parked, unparked)',
   labelNames: ['consumer', 'type', 'outcome'] as const,
   registers: [registry],
 })
@@ -51,6 +51,13 @@ export const deadLetters = new Counter({
 export const consumerFatalStops = new Counter({
   name: 'consumer_fatal_stops_total',
   help: 'Consumers that stopped for good because a failure outlived its retries (the process should exit)',
+  labelNames: ['consumer'] as const,
+  registers: [registry],
+})
+
+export const parkedEventsWaiting = new Gauge({
+  name: 'consumer_parked_events',
+  help: 'Early events parked until their prerequisite arrives (set by the retry-parked job); one stuck for long needs a look',
   labelNames: ['consumer'] as const,
   registers: [registry],
 })

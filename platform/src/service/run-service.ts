@@ -6,9 +6,11 @@ import { type JobDefinition, startJobs } from '../jobs/index'
 import {
   createKafka,
   type EventHandler,
+  indexHandlers,
   type KafkaClient,
   kafkaCheck,
   type RunningConsumer,
+  retryParked,
   startConsumer,
 } from '../kafka/index'
 import { createLogger, type Logger } from '../log/index'
@@ -111,7 +113,25 @@ function consumerGroups<S extends Schema, C extends ServiceConfig>(
       }),
     )
   const stop = async () => void (await Promise.all([...running.values()].map((c) => c.stop())))
-  return { groupIds: specs.map((s) => s.groupId), checks, start, stop }
+  // Early events parked by any group are offered again by one leased job (none for a service without consumers).
+  const parkingGroups = specs.map((spec) => ({ consumer: spec.groupId, handlers: indexHandlers(spec.handlers) }))
+  const retryParkedJob: JobDefinition[] = specs.length
+    ? [
+        {
+          name: 'retry-parked',
+          everyMs: deps.config.PARKED_RETRY_EVERY_MS,
+          run: async ({ db, logger }) => {
+            const passes = await Promise.all(parkingGroups.map((group) => retryParked({ db, logger, ...group })))
+            return passes.reduce((sum, p) => ({
+              taken: sum.taken + p.taken,
+              stillWaiting: sum.stillWaiting + p.stillWaiting,
+              failed: sum.failed + p.failed,
+            }))
+          },
+        },
+      ]
+    : []
+  return { groupIds: specs.map((s) => s.groupId), checks, start, stop, jobs: retryParkedJob }
 }
 
 /**
@@ -159,7 +179,11 @@ export async function runService<S extends Schema, C extends ServiceConfig>(
     process.once('SIGINT', () => void lifecycle.shutdown('SIGINT'))
   }
   await groups.start(() => void lifecycle.shutdown('a consumer stopped for good', 1))
-  const jobs = startJobs(deps.db, [...platformJobs(config), ...(definition.jobs?.(deps) ?? [])], deps.logger)
+  const jobs = startJobs(
+    deps.db,
+    [...platformJobs(config), ...groups.jobs, ...(definition.jobs?.(deps) ?? [])],
+    deps.logger,
+  )
   steps.push(
     { name: 'jobs', run: () => jobs.stop() },
     { name: 'redis', run: async () => await deps.redis[Symbol.asyncDispose]() },

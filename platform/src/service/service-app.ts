@@ -19,6 +19,7 @@ export interface ServiceConfig {
   INBOX_RETENTION_S: number
   IDEMPOTENCY_RETENTION_S: number
   PRUNE_EVERY_S: number
+  PARKED_RETRY_EVERY_MS: number
 }
 
 /** The root app of a service: the HTTP kit with its readiness checks and logger. */

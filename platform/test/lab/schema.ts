@@ -1,6 +1,6 @@
 import { bigint, datetime, index, mysqlTable, varchar } from 'drizzle-orm/mysql-core'
 
-export { idempotencyKeys, jobLeases, outbox, processedEvents } from '../../src/db/tables'
+export { idempotencyKeys, jobLeases, outbox, parkedEvents, processedEvents } from '../../src/db/tables'
 
 /** The walking skeleton's business row: what a use case writes next to its outbox row. */
 export const labNotes = mysqlTable('lab_notes', {

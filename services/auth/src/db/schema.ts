@@ -11,7 +11,7 @@ import {
   varchar,
 } from 'drizzle-orm/mysql-core'
 
-export { idempotencyKeys, jobLeases, outbox, processedEvents } from '@commerce/platform/db'
+export { idempotencyKeys, jobLeases, outbox, parkedEvents, processedEvents } from '@commerce/platform/db'
 
 /** One credential per member (user service's id); the email is unique here, normalized (trim + lowercase). */
 export const credentials = mysqlTable(

@@ -12,7 +12,7 @@ import {
   varchar,
 } from 'drizzle-orm/mysql-core'
 
-export { idempotencyKeys, jobLeases, outbox, processedEvents } from '@commerce/platform/db'
+export { idempotencyKeys, jobLeases, outbox, parkedEvents, processedEvents } from '@commerce/platform/db'
 
 const id = (name: string) => bigint(name, { mode: 'number', unsigned: true })
 const money = (name: string) => bigint(name, { mode: 'number' })

@@ -1,6 +1,6 @@
 import { bigint, datetime, index, json, mysqlTable, varchar } from 'drizzle-orm/mysql-core'
 
-export { idempotencyKeys, jobLeases, outbox, processedEvents } from '@commerce/platform/db'
+export { idempotencyKeys, jobLeases, outbox, parkedEvents, processedEvents } from '@commerce/platform/db'
 
 const id = (name: string) => bigint(name, { mode: 'number', unsigned: true })
 const at = (name: string) => datetime(name, { mode: 'date', fsp: 3 })

@@ -1,6 +1,6 @@
 import { bigint, boolean, datetime, index, mysqlTable, uniqueIndex, varbinary, varchar } from 'drizzle-orm/mysql-core'
 
-export { idempotencyKeys, jobLeases, outbox, processedEvents } from '@commerce/platform/db'
+export { idempotencyKeys, jobLeases, outbox, parkedEvents, processedEvents } from '@commerce/platform/db'
 
 /**
  * A member. `email` is stored normalized (trimmed, lower-case) under a unique index: one member per address, whatever
