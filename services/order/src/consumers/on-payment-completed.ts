@@ -13,7 +13,7 @@ export const onPaymentCompleted = handle(PaymentCompletedV1, async (event, { tx,
     orderId,
     signal: 'payment.completed' as const,
     reason: 'PAYMENT_COMPLETED',
-    paidAt: new Date(approvedAt),
+    paidAt: approvedAt,
     logger,
   }
   await applySagaEvent(tx as OrderTx, input, meta)

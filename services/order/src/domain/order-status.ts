@@ -46,7 +46,7 @@ export type SagaSignal =
 /**
  * What a saga event does to an order in `status` (SPEC §6): `move` to a state; `ignore` a duplicate or a truly
  * stale event (for a state already left; counted, never a crash); `hold` an early event whose prerequisite has not
- * arrived (the consumer retries it later, never drops it).
+ * arrived (kept and applied once it has, never dropped).
  */
 export type Reaction = { kind: 'move'; to: OrderStatus } | { kind: 'ignore' } | { kind: 'hold' }
 

@@ -1,10 +1,10 @@
 import type { EventMeta } from '@commerce/contracts'
 import { OrderCancelledV1, type OrderCancelReason, OrderConfirmedV1 } from '@commerce/contracts/order'
-import { transient } from '@commerce/platform/kafka'
 import type { Logger } from '@commerce/platform/log'
 import { appendOutbox } from '@commerce/platform/outbox'
 import type { OrderTx } from '../db'
 import { reactTo, type SagaSignal } from '../domain/order-status'
+import { holdEvent, takeHeldEvents } from './held-events'
 import { counted, type SagaOutcome } from './metrics'
 import { moveOrder } from './move-order'
 import { itemsOf, lineItemsOf, lockOrder, statusOf } from './order-rows'
@@ -17,19 +17,15 @@ export interface SagaInput {
   reason: string
   /** The `order.cancelled` reason when the move is a cancellation. */
   cancelReason?: OrderCancelReason
-  /** When payment says it was approved (payment.completed). */
-  paidAt?: Date
-}
-
-/** An early event: thrown as transient so the consumer retries it with backoff until its prerequisite arrived. */
-class NotYet extends Error {
-  override name = 'NotYet'
+  /** When payment says it was approved (payment.completed), ISO-8601. */
+  paidAt?: string
 }
 
 /**
  * Applies a saga event to its order (SPEC §6) by the state machine's reaction: move (with its history row and the
  * events the new state publishes: `order.confirmed` at PAID, `order.cancelled` at CANCELLED), ignore a duplicate or
- * stale one, or hold an early one (a transient failure: the runner retries it, never dead-letters it).
+ * stale one, or hold an early one: it is parked in held_events (the partition moves on) and replayed by the move
+ * that makes it applicable, in this same transaction.
  */
 export async function applySagaEvent(
   tx: OrderTx,
@@ -44,13 +40,16 @@ export async function applySagaEvent(
   }
   const reaction = reactTo(statusOf(order), signal)
   if (reaction.kind === 'ignore') return counted(signal, 'ignored')
+  const { logger, ...held } = input
   if (reaction.kind === 'hold') {
-    counted(signal, 'held')
-    throw transient(new NotYet(`${signal} for order ${orderId} in ${order.status}: its prerequisite has not arrived`))
+    logger.info('early saga event held until its prerequisite arrives', { orderId, signal, status: order.status })
+    await holdEvent(tx, { orderId, eventId: meta.causationId, signal, input: held, now: meta.now })
+    return counted(signal, 'held')
   }
   const now = meta.now
   const to = reaction.to
-  await moveOrder(tx, { order, to, reason: input.reason, ...(input.paidAt ? { paidAt: input.paidAt } : {}) }, now)
+  const paidAt = input.paidAt ? { paidAt: new Date(input.paidAt) } : {}
+  await moveOrder(tx, { order, to, reason: input.reason, ...paidAt }, now)
   const eventMeta = { ...meta, correlationId: String(orderId) }
   if (to === 'PAID') {
     const items = lineItemsOf(await itemsOf(tx, orderId))
@@ -60,6 +59,11 @@ export async function applySagaEvent(
     const items = lineItemsOf(await itemsOf(tx, orderId))
     const reason = input.cancelReason ?? 'PAYMENT_FAILED'
     await appendOutbox(tx, OrderCancelledV1.create({ orderId, reason, items }, eventMeta))
+  }
+  // What waited for this move now applies (or is ignored, or waits again), each caused by its own event.
+  for (const parked of await takeHeldEvents(tx, orderId)) {
+    const replay = { ...(parked.input as unknown as SagaInput), logger }
+    await applySagaEvent(tx, replay, { ...meta, causationId: parked.eventId })
   }
   return counted(signal, 'moved')
 }

@@ -3,7 +3,7 @@ import { Counter } from 'prom-client'
 
 /**
  * Saga events by what they did to their order: `moved`, `ignored` (a duplicate or stale event: a state already
- * left), `held` (early: retried until its prerequisite arrives), `recorded` (a note without a move, e.g. a refund of
+ * left), `held` (early: parked until the move it waits for), `recorded` (a note without a move, e.g. a refund of
  * a cancelled order), `unknown_order` (an event about an order this service never placed).
  */
 export const sagaReactions = new Counter({

@@ -1,13 +1,6 @@
 import { afterAll, beforeAll } from 'bun:test'
 import { committedOffsets, createKafka } from '@commerce/platform/kafka'
-import {
-  call,
-  freshName,
-  positionGroupAtEnd,
-  spawnEnv,
-  startTestService,
-  tokenFor,
-} from '@commerce/platform/testing'
+import { call, freshName, positionGroupAtEnd, spawnEnv, startTestService, tokenFor } from '@commerce/platform/testing'
 import { orderService } from '../../src/app'
 import { loadOrderConfig } from '../../src/config'
 import { orderTopics } from '../../src/consumers'

@@ -53,8 +53,20 @@ describe('POST /api/orders', () => {
       createdAt,
       updatedAt,
       items: [
-        expect.objectContaining({ skuId: small.id, quantity: 2, unitPrice: 10_000, lineAmount: 20_000, status: 'ORDERED' }),
-        expect.objectContaining({ skuId: large.id, quantity: 1, unitPrice: 11_000, lineAmount: 11_000, status: 'ORDERED' }),
+        expect.objectContaining({
+          skuId: small.id,
+          quantity: 2,
+          unitPrice: 10_000,
+          lineAmount: 20_000,
+          status: 'ORDERED',
+        }),
+        expect.objectContaining({
+          skuId: large.id,
+          quantity: 1,
+          unitPrice: 11_000,
+          lineAmount: 11_000,
+          status: 'ORDERED',
+        }),
       ],
       history: [{ from: null, to: 'CREATED', reason: null, at: history[0].at }],
       shippingAddress: address,
