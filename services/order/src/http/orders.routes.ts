@@ -9,7 +9,7 @@ import {
   page,
   pageOffset,
 } from '@commerce/platform/http'
-import { Elysia } from 'elysia'
+import { Elysia, t } from 'elysia'
 import { OrderErrors } from '../domain/errors'
 import { cancelOrder } from '../use-cases/cancel-order'
 import { draftOrder } from '../use-cases/draft-order'
@@ -79,7 +79,7 @@ export const orderRoutes = (deps: OrderRouteDeps) =>
         auth: true,
         idempotent: true,
         params: IdParam,
-        body: RefundBody,
+        body: t.Optional(RefundBody),
         response: { 202: Envelope(RefundRequestedView) },
       },
     )
