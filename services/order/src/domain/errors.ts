@@ -2,8 +2,6 @@ import { AppError, type FieldError } from '@commerce/platform/http'
 
 /** The ORDER codes (original §6.1 numbering where it had one). */
 export const OrderErrors = {
-  invalidRequest: (fieldErrors: FieldError[]) =>
-    new AppError('ORDER-400-001', 'Invalid order request', { fieldErrors }),
   notFound: () => new AppError('ORDER-404-001', 'Order not found'),
   itemNotFound: (itemIds: number[]) =>
     new AppError('ORDER-404-002', 'Order item not found', { details: `itemIds: ${itemIds.join(',')}` }),
