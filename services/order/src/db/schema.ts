@@ -1,3 +1,120 @@
-// The platform's tables only, for now: the outbox Debezium reads, the inbox, idempotency keys, job leases.
-// The order tables arrive with the checkout saga (issue 11).
+import { bigint, datetime, index, int, json, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core'
+
 export { idempotencyKeys, jobLeases, outbox, processedEvents } from '@commerce/platform/db'
+
+const id = (name: string) => bigint(name, { mode: 'number', unsigned: true })
+const money = (name: string) => bigint(name, { mode: 'number' })
+const at = (name: string) => datetime(name, { mode: 'date', fsp: 3 })
+
+/** Where an order ships: a snapshot taken at order time (an address edited or deleted later does not change it). */
+export interface ShippingAddress {
+  recipient: string
+  phone: string
+  zipCode: string
+  address: string
+  addressDetail: string
+}
+
+/**
+ * One order (SPEC §4, §6). Amounts in integer KRW: total = subtotal − discount + shippingFee is what payment charges;
+ * refunded_amount grows with each `payment.refunded`. `status` follows domain/order-status.ts; every change of it
+ * writes an order_status_history row in the same transaction.
+ */
+export const orders = mysqlTable(
+  'orders',
+  {
+    id: id('id').autoincrement().primaryKey(),
+    orderNo: varchar('order_no', { length: 40 }).notNull().unique(),
+    userId: id('user_id').notNull(),
+    status: varchar('status', { length: 20 }).notNull(),
+    subtotalAmount: money('subtotal_amount').notNull(),
+    discountAmount: money('discount_amount').notNull(),
+    shippingFee: money('shipping_fee').notNull(),
+    totalAmount: money('total_amount').notNull(),
+    refundedAmount: money('refunded_amount').notNull().default(0),
+    shippingAddress: json('shipping_address').$type<ShippingAddress>().notNull(),
+    paidAt: at('paid_at'),
+    cancelledAt: at('cancelled_at'),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  // A member's orders, newest first.
+  (t) => [index('orders_user_idx').on(t.userId, t.id)],
+)
+
+/**
+ * The lines of an order with what catalog said at order time: product name, option values, list price and the
+ * selling price charged (`unit_price`). Status ORDERED → REFUND_REQUESTED → REFUNDED.
+ */
+export const orderItems = mysqlTable(
+  'order_items',
+  {
+    id: id('id').autoincrement().primaryKey(),
+    orderId: id('order_id').notNull(),
+    skuId: id('sku_id').notNull(),
+    productId: id('product_id').notNull(),
+    productName: varchar('product_name', { length: 200 }).notNull(),
+    optionValues: json('option_values').$type<Record<string, string>>().notNull(),
+    quantity: int('quantity', { unsigned: true }).notNull(),
+    listPrice: money('list_price').notNull(),
+    unitPrice: money('unit_price').notNull(),
+    lineAmount: money('line_amount').notNull(),
+    status: varchar('status', { length: 20 }).notNull(),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [index('order_items_order_idx').on(t.orderId)],
+)
+
+/** Every transition of every order: `from` null for the creation, from = to for a note (a refund asked or recorded). */
+export const orderStatusHistory = mysqlTable(
+  'order_status_history',
+  {
+    id: id('id').autoincrement().primaryKey(),
+    orderId: id('order_id').notNull(),
+    fromStatus: varchar('from_status', { length: 20 }),
+    toStatus: varchar('to_status', { length: 20 }).notNull(),
+    reason: varchar('reason', { length: 100 }),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [index('order_status_history_order_idx').on(t.orderId, t.id)],
+)
+
+/** One cart per member (made on the first item). */
+export const carts = mysqlTable('carts', {
+  id: id('id').autoincrement().primaryKey(),
+  userId: id('user_id').notNull().unique(),
+  createdAt: at('created_at').notNull(),
+  updatedAt: at('updated_at').notNull(),
+})
+
+/** A cart's lines: one per SKU (adding a SKU again adds to its quantity). */
+export const cartItems = mysqlTable(
+  'cart_items',
+  {
+    id: id('id').autoincrement().primaryKey(),
+    cartId: id('cart_id').notNull(),
+    skuId: id('sku_id').notNull(),
+    quantity: int('quantity', { unsigned: true }).notNull(),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('cart_items_cart_sku_uq').on(t.cartId, t.skuId)],
+)
+
+/**
+ * Saga events that arrived before their prerequisite (SPEC §6: held, never dropped), parked here in the transaction
+ * that consumed them instead of blocking their partition; the move that makes them applicable replays them.
+ */
+export const heldEvents = mysqlTable(
+  'held_events',
+  {
+    id: id('id').autoincrement().primaryKey(),
+    orderId: id('order_id').notNull(),
+    eventId: varchar('event_id', { length: 64 }).notNull().unique(),
+    signal: varchar('signal', { length: 40 }).notNull(),
+    input: json('input').$type<Record<string, unknown>>().notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [index('held_events_order_idx').on(t.orderId, t.id)],
+)

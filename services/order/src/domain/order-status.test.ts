@@ -26,7 +26,7 @@ describe('order state machine (SPEC §6)', () => {
       reactTo('CREATED', 'payment.failed'),
       reactTo('PAYMENT_PENDING', 'stock.confirmed'),
       reactTo('CREATED', 'stock.confirm.failed'),
-    ]).toEqual([{ kind: 'move', to: 'PAID' }, { kind: 'hold' }, { kind: 'hold' }, { kind: 'hold' }])
+    ]).toEqual([{ kind: 'move', to: 'PAID' }, { kind: 'move', to: 'CANCELLED' }, { kind: 'hold' }, { kind: 'hold' }])
   })
 
   test('when an event repeats or comes for a state already left, then it is ignored, never a move', () => {

@@ -46,7 +46,7 @@ export type SagaSignal =
 /**
  * What a saga event does to an order in `status` (SPEC §6): `move` to a state; `ignore` a duplicate or a truly
  * stale event (for a state already left; counted, never a crash); `hold` an early event whose prerequisite has not
- * arrived (the consumer retries it later, never drops it).
+ * arrived (kept and applied once it has, never dropped).
  */
 export type Reaction = { kind: 'move'; to: OrderStatus } | { kind: 'ignore' } | { kind: 'hold' }
 
@@ -60,8 +60,9 @@ const reactions: Record<SagaSignal, Partial<Record<OrderStatus, Reaction>>> = {
   // The TTL safety net: only an unpaid order cancels; a paid one is decided by the confirm.
   'stock.reservation.expired': { CREATED: move('CANCELLED'), PAYMENT_PENDING: move('CANCELLED') },
   'payment.completed': { CREATED: move('PAID'), PAYMENT_PENDING: move('PAID') },
-  // CREATED: a payment is created only after stock.reserved, so a failure cannot precede it; wait for it.
-  'payment.failed': { CREATED: hold, PAYMENT_PENDING: move('CANCELLED') },
+  // CREATED: a payment exists only after a reservation, so stock.reserved is merely late; cancelling is safe (the
+  // order.cancelled it publishes makes inventory release what it reserved, or never reserve).
+  'payment.failed': { CREATED: move('CANCELLED'), PAYMENT_PENDING: move('CANCELLED') },
   // stock.confirmed follows order.confirmed, which is published at PAID: earlier states mean an event is late here.
   'stock.confirmed': { CREATED: hold, PAYMENT_PENDING: hold, PAID: move('CONFIRMED') },
   'stock.confirm.failed': { CREATED: hold, PAYMENT_PENDING: hold, PAID: move('CANCELLED') },
