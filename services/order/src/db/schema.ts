@@ -1,6 +1,6 @@
 import { bigint, datetime, index, int, json, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core'
 
-export { idempotencyKeys, jobLeases, outbox, processedEvents } from '@commerce/platform/db'
+export { idempotencyKeys, jobLeases, outbox, parkedEvents, processedEvents } from '@commerce/platform/db'
 
 const id = (name: string) => bigint(name, { mode: 'number', unsigned: true })
 const money = (name: string) => bigint(name, { mode: 'number' })
@@ -100,21 +100,4 @@ export const cartItems = mysqlTable(
     updatedAt: at('updated_at').notNull(),
   },
   (t) => [uniqueIndex('cart_items_cart_sku_uq').on(t.cartId, t.skuId)],
-)
-
-/**
- * Saga events that arrived before their prerequisite (SPEC §6: held, never dropped), parked here in the transaction
- * that consumed them instead of blocking their partition; the move that makes them applicable replays them.
- */
-export const heldEvents = mysqlTable(
-  'held_events',
-  {
-    id: id('id').autoincrement().primaryKey(),
-    orderId: id('order_id').notNull(),
-    eventId: varchar('event_id', { length: 64 }).notNull().unique(),
-    signal: varchar('signal', { length: 40 }).notNull(),
-    input: json('input').$type<Record<string, unknown>>().notNull(),
-    createdAt: at('created_at').notNull(),
-  },
-  (t) => [index('held_events_order_idx').on(t.orderId, t.id)],
 )

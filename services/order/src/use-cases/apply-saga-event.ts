@@ -1,10 +1,10 @@
 import type { EventMeta } from '@commerce/contracts'
 import { OrderCancelledV1, type OrderCancelReason, OrderConfirmedV1 } from '@commerce/contracts/order'
+import { EventNotYet } from '@commerce/platform/kafka'
 import type { Logger } from '@commerce/platform/log'
 import { appendOutbox } from '@commerce/platform/outbox'
 import type { OrderTx } from '../db'
 import { reactTo, type SagaSignal } from '../domain/order-status'
-import { holdEvent, takeHeldEvents } from './held-events'
 import { counted, type SagaOutcome } from './metrics'
 import { moveOrder } from './move-order'
 import { itemsOf, lineItemsOf, lockOrder, statusOf } from './order-rows'
@@ -24,8 +24,8 @@ export interface SagaInput {
 /**
  * Applies a saga event to its order (SPEC §6) by the state machine's reaction: move (with its history row and the
  * events the new state publishes: `order.confirmed` at PAID, `order.cancelled` at CANCELLED), ignore a duplicate or
- * stale one, or hold an early one: it is parked in held_events (the partition moves on) and replayed by the move
- * that makes it applicable, in this same transaction.
+ * stale one, or hold an early one: EventNotYet makes the consumer runner park it (the partition moves on) and offer it
+ * again until the move it waits for has happened.
  */
 export async function applySagaEvent(
   tx: OrderTx,
@@ -40,11 +40,9 @@ export async function applySagaEvent(
   }
   const reaction = reactTo(statusOf(order), signal)
   if (reaction.kind === 'ignore') return counted(signal, 'ignored')
-  const { logger, ...held } = input
   if (reaction.kind === 'hold') {
-    logger.info('early saga event held until its prerequisite arrives', { orderId, signal, status: order.status })
-    await holdEvent(tx, { orderId, eventId: meta.causationId, signal, input: held, now: meta.now })
-    return counted(signal, 'held')
+    counted(signal, 'held')
+    throw new EventNotYet(`ORDER_${order.status}`, `${signal} for order ${orderId} waits: the order is ${order.status}`)
   }
   const now = meta.now
   const to = reaction.to
@@ -59,11 +57,6 @@ export async function applySagaEvent(
     const items = lineItemsOf(await itemsOf(tx, orderId))
     const reason = input.cancelReason ?? 'PAYMENT_FAILED'
     await appendOutbox(tx, OrderCancelledV1.create({ orderId, reason, items }, eventMeta))
-  }
-  // What waited for this move now applies (or is ignored, or waits again), each caused by its own event.
-  for (const parked of await takeHeldEvents(tx, orderId)) {
-    const replay = { ...(parked.input as unknown as SagaInput), logger }
-    await applySagaEvent(tx, replay, { ...meta, causationId: parked.eventId })
   }
   return counted(signal, 'moved')
 }

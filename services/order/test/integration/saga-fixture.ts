@@ -1,9 +1,9 @@
 import { afterAll, beforeAll } from 'bun:test'
 import type { CloudEvent } from '@commerce/contracts'
 import { eventually, freshId, inboxRows } from '@commerce/platform/testing'
-import { asc, eq } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import type { OrderDb } from '../../src/db'
-import { orderItems, orderStatusHistory, orders, outbox } from '../../src/db/schema'
+import { orderItems, orderStatusHistory, orders, outbox, parkedEvents } from '../../src/db/schema'
 import type { OrderStatus } from '../../src/domain/order-status'
 import { address, type Order, startOrder } from './fixture'
 
@@ -100,4 +100,13 @@ export function orderWithConsumers() {
       }),
     state: (orderId: number) => orderState(db(), orderId),
   }
+}
+
+/** How many parked_events rows group `order` holds for `eventId` (1 while it waits for its prerequisite). */
+export async function parkedRows(db: OrderDb, eventId: string): Promise<number> {
+  const rows = await db
+    .select()
+    .from(parkedEvents)
+    .where(and(eq(parkedEvents.consumer, 'order'), eq(parkedEvents.eventId, eventId)))
+  return rows.length
 }

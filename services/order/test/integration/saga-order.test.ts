@@ -2,7 +2,7 @@ import { describe, expect, test } from 'bun:test'
 import { StockConfirmedV1, StockReservationExpiredV1, StockReservedV1 } from '@commerce/contracts/inventory'
 import { PaymentCompletedV1, PaymentFailedV1, PaymentRefundedV1 } from '@commerce/contracts/payment'
 import { eventually, publishEvent } from '@commerce/platform/testing'
-import { orderWithConsumers, seedOrder } from './saga-fixture'
+import { orderWithConsumers, parkedRows, seedOrder } from './saga-fixture'
 
 // Events that overtake each other, stale ones, refunds: SPEC §6 "an early event is never dropped".
 
@@ -60,21 +60,26 @@ describe('saga order of events', () => {
     })
   })
 
-  test('when stock.confirmed arrives before payment.completed, then it is kept without blocking and applied by the move to PAID', async () => {
+  test('when stock.confirmed arrives before payment.completed, then it is parked without blocking and applied once the order is PAID', async () => {
     const order = await seedOrder(db(), 'PAYMENT_PENDING')
-    await handled(await publishEvent(kafka(), StockConfirmedV1, { orderId: order.orderId, items: order.lines }))
+    const early = await publishEvent(kafka(), StockConfirmedV1, { orderId: order.orderId, items: order.lines })
+    await eventually(async () => (await parkedRows(db(), early.id)) === 1, { what: 'stock.confirmed parked' })
     const waiting = await state(order.orderId)
     await handled(await publishEvent(kafka(), PaymentCompletedV1, completed(order.orderId)))
+    // The retry-parked job offers it again (1 s backoff) and now it applies.
+    await handled(early)
 
     expect({
       waiting: [waiting.status, waiting.history.length],
       moves: (await moves(order.orderId)).slice(0, 2),
+      parkedAfter: await parkedRows(db(), early.id),
     }).toEqual({
       waiting: ['PAYMENT_PENDING', 1],
       moves: [
         ['PAYMENT_PENDING', 'PAID', 'PAYMENT_COMPLETED'],
         ['PAID', 'CONFIRMED', 'STOCK_CONFIRMED'],
       ],
+      parkedAfter: 0,
     })
   })
 
