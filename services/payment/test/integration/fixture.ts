@@ -46,7 +46,11 @@ async function groupAtEndIfNew(kafka: KafkaClient) {
 
 /** Payment in-process on the real stack, in its consumer group `payment`, talking to `sandbox`. */
 export async function startPayment(at: { sandbox: PgSandbox; jwksUrl: string; env?: Record<string, string> }) {
-  const kafka = createKafka({ brokers: testEnv().kafkaBrokers, clientId: 'payment-test', logger: createLogger({}, 'error') })
+  const kafka = createKafka({
+    brokers: testEnv().kafkaBrokers,
+    clientId: 'payment-test',
+    logger: createLogger({}, 'error'),
+  })
   await groupAtEndIfNew(kafka)
   return startTestService(
     paymentService(
@@ -71,7 +75,14 @@ export async function startPayment(at: { sandbox: PgSandbox; jwksUrl: string; en
  * process (it mints the tokens), payment in-process, and two buyers' tokens. Read the fields inside tests.
  */
 export function paymentUnderTest(env: Record<string, string> = {}) {
-  const ctx = {} as { sandbox: PgSandbox; auth: SpawnedService; payment: Payment; url: string; buyer: string; other: string }
+  const ctx = {} as {
+    sandbox: PgSandbox
+    auth: SpawnedService
+    payment: Payment
+    url: string
+    buyer: string
+    other: string
+  }
   beforeAll(async () => {
     ctx.sandbox = startPgSandbox({ port: 0, secretKey, slowMs: 1_500, recordsPath: ':memory:' })
     ctx.auth = await spawnService(authMain, { ...spawnEnv('auth'), SEED_DEMO_DATA: 'false' })
@@ -153,7 +164,28 @@ export const typesOf = (events: Published[]) => events.map((e) => e.type)
 export const confirm = (
   url: string,
   at: { token: string; body: { orderId: number; paymentKey: string; amount: number }; key?: string },
-) => call(`${url}/api/payments/confirm`, { method: 'POST', token: at.token, body: at.body, ...(at.key ? { key: at.key } : {}) })
+) =>
+  call(`${url}/api/payments/confirm`, {
+    method: 'POST',
+    token: at.token,
+    body: at.body,
+    ...(at.key ? { key: at.key } : {}),
+  })
 
 /** A paymentKey with the sandbox outcome prefix (`fail_`, `error_`, `slow_`, or none: approve). */
 export const paymentKey = (prefix = '') => `${prefix}pk-${crypto.randomUUID()}`
+
+/** What the PG holds for an order number, read through its inquiry API (the judge of what was charged). */
+export async function pgRecord(sandbox: PgSandbox, orderNo: string) {
+  const response = await fetch(`${sandbox.url}/v1/payments/orders/${orderNo}`, {
+    headers: { authorization: `Basic ${btoa(`${secretKey}:`)}` },
+  })
+  if (response.status === 404) return undefined
+  const { status, totalAmount, balanceAmount, cancels } = (await response.json()) as {
+    status: string
+    totalAmount: number
+    balanceAmount: number
+    cancels: { cancelAmount: number }[] | null
+  }
+  return { status, totalAmount, balanceAmount, cancels: (cancels ?? []).map((c) => c.cancelAmount) }
+}

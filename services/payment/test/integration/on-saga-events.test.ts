@@ -54,7 +54,11 @@ describe('payment creation from the saga', () => {
     const before = await view(orderId)
     await handled(db(), await publishEvent(kafka(), OrderPlacedV1, placed(orderId, userIdOf(ctx.buyer), 9_000)))
 
-    expect({ before, after: (await view(orderId))?.status, events: typesOf(await eventsOf(db(), orderId, since)) }).toEqual({
+    expect({
+      before,
+      after: (await view(orderId))?.status,
+      events: typesOf(await eventsOf(db(), orderId, since)),
+    }).toEqual({
       before: undefined,
       after: 'READY',
       events: ['payment.created'],
@@ -81,7 +85,11 @@ describe('payment creation from the saga', () => {
   test('when order.cancelled arrives before stock.reserved, then no payment is ever created', async () => {
     const orderId = freshId()
     const since = new Date(Date.now() - 1)
-    const cancelled = { orderId, reason: 'USER_REQUEST' as const, items: [{ skuId: 9_000_000_000_000_001, quantity: 1 }] }
+    const cancelled = {
+      orderId,
+      reason: 'USER_REQUEST' as const,
+      items: [{ skuId: 9_000_000_000_000_001, quantity: 1 }],
+    }
 
     await handled(db(), await publishEvent(kafka(), OrderPlacedV1, placed(orderId, 5)))
     await handled(db(), await publishEvent(kafka(), OrderCancelledV1, cancelled))
