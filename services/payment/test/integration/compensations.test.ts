@@ -106,8 +106,22 @@ describe('cancellations and refunds', () => {
       partly: { status: 'PARTIAL_CANCELED', balanceAmount: 6_000, cancels: [4_000] },
       pg: { status: 'CANCELED', balanceAmount: 0, cancels: [4_000, 6_000] },
       refunded: [
-        { reason: 'REFUND_REQUESTED', refundedAmount: 4_000, totalRefundedAmount: 4_000, remainingAmount: 6_000, fullyRefunded: false, refundedItemIds: [11] },
-        { reason: 'REFUND_REQUESTED', refundedAmount: 6_000, totalRefundedAmount: 10_000, remainingAmount: 0, fullyRefunded: true, refundedItemIds: [12, 13] },
+        {
+          reason: 'REFUND_REQUESTED',
+          refundedAmount: 4_000,
+          totalRefundedAmount: 4_000,
+          remainingAmount: 6_000,
+          fullyRefunded: false,
+          refundedItemIds: [11],
+        },
+        {
+          reason: 'REFUND_REQUESTED',
+          refundedAmount: 6_000,
+          totalRefundedAmount: 10_000,
+          remainingAmount: 0,
+          fullyRefunded: true,
+          refundedItemIds: [12, 13],
+        },
       ],
     })
   })
@@ -127,7 +141,12 @@ describe('cancellations and refunds', () => {
     )
 
     expect({ failed: failed.data, status: await statusOf(order.orderId) }).toMatchObject({
-      failed: { reason: 'REFUND_REQUESTED', amount: 3_000, pgErrorCode: 'ALREADY_CANCELED_PAYMENT', refundedItemIds: [21] },
+      failed: {
+        reason: 'REFUND_REQUESTED',
+        amount: 3_000,
+        pgErrorCode: 'ALREADY_CANCELED_PAYMENT',
+        refundedItemIds: [21],
+      },
       status: 'APPROVED',
     })
   })
