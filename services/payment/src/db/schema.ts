@@ -2,7 +2,7 @@ import { bigint, boolean, datetime, index, int, json, mysqlTable, varbinary, var
 import type { PaymentStatus } from '../domain/payment-status'
 
 // The platform's tables: the outbox Debezium reads, the inbox, idempotency keys, job leases.
-export { idempotencyKeys, jobLeases, outbox, processedEvents } from '@commerce/platform/db'
+export { idempotencyKeys, jobLeases, outbox, parkedEvents, processedEvents } from '@commerce/platform/db'
 
 const id = (name: string) => bigint(name, { mode: 'number', unsigned: true })
 const money = (name: string) => bigint(name, { mode: 'number' })
