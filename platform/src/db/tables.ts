@@ -89,6 +89,8 @@ export const parkedEvents = mysqlTable(
     eventId: varchar('event_id', { length: 64 }).notNull(),
     eventType: varchar('event_type', { length: 255 }).notNull(),
     topic: varchar('topic', { length: 255 }).notNull(),
+    /** The record's key (the aggregate id): a record of the same key handled later offers it again at once. */
+    recordKey: varchar('record_key', { length: 255 }),
     /** The record as consumed (the CloudEvent JSON), handed to the handler again unchanged. */
     payload: longtext('payload').notNull(),
     /** What the handler is waiting for, in its words (EventNotYet's reason). */
@@ -97,5 +99,9 @@ export const parkedEvents = mysqlTable(
     parkedAt: datetime('parked_at', { mode: 'date', fsp: 3 }).notNull(),
     nextAttemptAt: datetime('next_attempt_at', { mode: 'date', fsp: 3 }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.consumer, t.eventId] }), index('parked_events_due').on(t.consumer, t.nextAttemptAt)],
+  (t) => [
+    primaryKey({ columns: [t.consumer, t.eventId] }),
+    index('parked_events_due').on(t.consumer, t.nextAttemptAt),
+    index('parked_events_key').on(t.consumer, t.recordKey),
+  ],
 )

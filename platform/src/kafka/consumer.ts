@@ -9,6 +9,7 @@ import type { ConsumedRecord } from './dlq'
 import { planRun, processTogether } from './group-commit'
 import type { EventHandler } from './handle'
 import { indexHandlers } from './handlers'
+import { hasParkedUnder, retryParkedUnder } from './park'
 import { handleRecord, type RecordPipeline } from './record'
 import { defaultRetryPolicy, type RetryPolicy } from './retry'
 
@@ -136,6 +137,18 @@ const commitWith =
   (topic, partition, next) =>
     consumer.commitOffsets([{ topic, partition, offset: next }])
 
+/**
+ * After a record of key K was applied, early events parked under K (waiting for another event about the same aggregate)
+ * are offered again at once rather than at the retry-parked job's next pass. Best effort: the job covers a failure.
+ */
+async function offerParkedUnder(pipeline: RecordPipeline, key: string | undefined) {
+  if (!hasParkedUnder(pipeline.groupId, key)) return
+  const { db, handlers, logger, groupId: consumer } = pipeline
+  await retryParkedUnder({ db, consumer, handlers, logger, key }).catch((error: unknown) =>
+    logger.warn('offering parked events again failed; the retry-parked job will', { error: describeError(error) }),
+  )
+}
+
 /** One partition's fetched records, in order; stops at the first record that is not settled. */
 async function consumeBatch(
   pipeline: RecordPipeline,
@@ -145,9 +158,11 @@ async function consumeBatch(
   const { batch, isRunning, isStale, heartbeat } = payload
   const { topic, partition } = batch
   const records: ConsumedRecord[] = batch.messages.map((message) => ({ topic, partition, ...message }))
-  const settled = async (record: ConsumedRecord) => {
+  // `applied`: the records whose effects just committed; what is parked under their keys may apply now.
+  const settled = async (record: ConsumedRecord, applied: readonly ConsumedRecord[]) => {
     await commit(topic, partition, (BigInt(record.offset) + 1n).toString())
     payload.resolveOffset(record.offset)
+    for (const key of new Set(applied.map((r) => r.key?.toString('utf8')))) await offerParkedUnder(pipeline, key)
     await heartbeat()
   }
   for (let i = 0; i < records.length; ) {
@@ -155,7 +170,10 @@ async function consumeBatch(
     const run = planRun(pipeline.handlers, records.slice(i, i + pipeline.maxRecordsPerTransaction))
     const last = run.at(-1)
     if (run.length > 1 && last && (await processTogether(pipeline, run))) {
-      await settled(last.record)
+      await settled(
+        last.record,
+        run.map((p) => p.record),
+      )
       i += run.length
       continue
     }
@@ -167,7 +185,8 @@ async function consumeBatch(
       if (result.kind === 'exhausted') return die(result.error)
       // A lost group: KafkaJS rejoins on its own error; the record goes to the partition's next owner uncommitted.
       if (result.kind === 'abandoned') return pipeline.signal.aborted ? undefined : Promise.reject(result.cause)
-      await settled(record)
+      // A parked record changed nothing: offering what waits under its key again would only find it still early.
+      await settled(record, result.parked ? [] : [record])
       i++
     }
   }

@@ -16,7 +16,7 @@ export {
 } from './handle'
 export { type HandlerIndex, indexHandlers } from './handlers'
 export { commitGroupOffsets, committedOffsets, endOffsets, type PartitionOffset, positionGroupAtEnd } from './offsets'
-export { type ParkedPass, parkedRetryDelayMs, parkRecord, retryParked } from './park'
+export { type ParkedPass, parkedRetryDelayMs, parkRecord, retryParked, retryParkedUnder } from './park'
 export { type OutgoingRecord, openProducer, produce, type RecordProducer } from './produce'
 export { type ReplayOptions, replayDlq, replayGroupOf } from './replay'
 export { backoffMs, defaultRetryPolicy, type RetryPolicy, retryTransient } from './retry'

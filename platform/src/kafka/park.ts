@@ -1,5 +1,5 @@
 import type { CloudEvent } from '@commerce/contracts'
-import { and, asc, count, eq, lte, sql } from 'drizzle-orm'
+import { and, asc, count, eq, isNotNull, lte, type SQL, sql } from 'drizzle-orm'
 import { parkedEvents } from '../db/tables'
 import type { Db } from '../db/types'
 import { describeError } from '../errors/describe'
@@ -18,6 +18,21 @@ const firstRetryMs = 1_000
 const maxRetryMs = 30_000
 export const parkedRetryDelayMs = (attempts: number) => Math.min(maxRetryMs, firstRetryMs * 2 ** (attempts - 1))
 
+// Keys with parked events, per consumer group, as this process last saw them (its own parking and the job's passes).
+// A handled record of such a key offers them again at once: what they wait for is usually the event just handled.
+const parkedKeys = new Map<string, Set<string>>()
+function keysOf(consumer: string): Set<string> {
+  const known = parkedKeys.get(consumer)
+  if (known) return known
+  const fresh = new Set<string>()
+  parkedKeys.set(consumer, fresh)
+  return fresh
+}
+
+/** Whether this process knows of parked events of `consumer` under `key` (cheap: no query). */
+export const hasParkedUnder = (consumer: string, key: string | null | undefined): key is string =>
+  key != null && (parkedKeys.get(consumer)?.has(key) ?? false)
+
 /**
  * Parks an early event (the handler threw EventNotYet): one row per (consumer, event id), so a redelivery of a record
  * already parked changes nothing. The caller commits past the record once this resolved.
@@ -27,6 +42,7 @@ export async function parkRecord(
   parked: { consumer: string; record: ConsumedRecord; event: CloudEvent<unknown>; why: EventNotYet },
 ): Promise<void> {
   const now = new Date()
+  const recordKey = parked.record.key?.toString('utf8') ?? null
   await db
     .insert(parkedEvents)
     .values({
@@ -34,6 +50,7 @@ export async function parkRecord(
       eventId: parked.event.id,
       eventType: parked.event.type,
       topic: parked.record.topic,
+      recordKey,
       payload: parked.record.value?.toString('utf8') ?? '',
       reason: parked.why.reason.slice(0, 255),
       attempts: 1,
@@ -41,18 +58,22 @@ export async function parkRecord(
       nextAttemptAt: new Date(now.getTime() + parkedRetryDelayMs(1)),
     })
     .onDuplicateKeyUpdate({ set: { consumer: sql`${parkedEvents.consumer}` } })
+  if (recordKey !== null) keysOf(parked.consumer).add(recordKey)
 }
 
-/** What one pass over the due parked events of a consumer did. */
+/** What one pass over parked events did. */
 export type ParkedPass = Record<'taken' | 'stillWaiting' | 'failed', number>
 
 type ParkedRow = typeof parkedEvents.$inferSelect
 
-async function offer(
-  options: { db: Db; consumer: string; logger: Logger },
-  handler: EventHandler,
-  event: CloudEvent<unknown>,
-) {
+interface ParkedOptions {
+  db: Db
+  consumer: string
+  handlers: HandlerIndex
+  logger: Logger
+}
+
+async function offer(options: ParkedOptions, handler: EventHandler, event: CloudEvent<unknown>) {
   const logger = options.logger.child({ eventId: event.id, type: event.type, correlationId: event.correlationid })
   const delivery = { db: options.db, consumer: options.consumer, event, logger }
   return handler.mode === 'calls-out'
@@ -60,10 +81,7 @@ async function offer(
     : processInTransaction({ ...delivery, handler })
 }
 
-async function retryOne(
-  options: { db: Db; consumer: string; handlers: HandlerIndex; logger: Logger },
-  row: ParkedRow,
-): Promise<keyof ParkedPass> {
+async function retryOne(options: ParkedOptions, row: ParkedRow): Promise<keyof ParkedPass> {
   const { db, consumer } = options
   const at = and(eq(parkedEvents.consumer, consumer), eq(parkedEvents.eventId, row.eventId))
   try {
@@ -92,28 +110,52 @@ async function retryOne(
   }
 }
 
+async function offerAll(options: ParkedOptions, where: SQL | undefined, limit: number): Promise<ParkedPass> {
+  const rows = await options.db
+    .select()
+    .from(parkedEvents)
+    .where(where)
+    .orderBy(asc(parkedEvents.parkedAt))
+    .limit(limit)
+  const pass: ParkedPass = { taken: 0, stillWaiting: 0, failed: 0 }
+  for (const row of rows) pass[await retryOne(options, row)] += 1
+  return pass
+}
+
 /**
  * One pass of the `retry-parked` job for one consumer: offers each due parked event (oldest first, at most `limit`)
  * to its handler again, through the same inbox path as a live record. Taken → its row is deleted; still early → offered
  * again later with backoff; any other failure → logged and offered again later (a parked event is never dropped).
  */
-export async function retryParked(options: {
-  db: Db
-  consumer: string
-  handlers: HandlerIndex
-  logger: Logger
-  limit?: number
-}): Promise<ParkedPass> {
+export async function retryParked(options: ParkedOptions & { limit?: number }): Promise<ParkedPass> {
   const { db, consumer } = options
-  const due = await db
-    .select()
+  const due = and(eq(parkedEvents.consumer, consumer), lte(parkedEvents.nextAttemptAt, new Date()))
+  const pass = await offerAll(options, due, options.limit ?? 100)
+  const waiting = await db
+    .select({ key: parkedEvents.recordKey, n: count() })
     .from(parkedEvents)
-    .where(and(eq(parkedEvents.consumer, consumer), lte(parkedEvents.nextAttemptAt, new Date())))
-    .orderBy(asc(parkedEvents.parkedAt))
-    .limit(options.limit ?? 100)
-  const pass: ParkedPass = { taken: 0, stillWaiting: 0, failed: 0 }
-  for (const row of due) pass[await retryOne(options, row)] += 1
-  const [waiting] = await db.select({ n: count() }).from(parkedEvents).where(eq(parkedEvents.consumer, consumer))
-  parkedEventsWaiting.set({ consumer }, waiting?.n ?? 0)
+    .where(eq(parkedEvents.consumer, consumer))
+    .groupBy(parkedEvents.recordKey)
+  parkedKeys.set(consumer, new Set(waiting.flatMap((w) => (w.key === null ? [] : [w.key]))))
+  parkedEventsWaiting.set(
+    { consumer },
+    waiting.reduce((sum, w) => sum + w.n, 0),
+  )
+  return pass
+}
+
+/**
+ * Offers the parked events of `key` again at once, due or not: the consumer calls it after handling a record of that
+ * key, since what they wait for (another event about the same order) has most likely just happened.
+ */
+export async function retryParkedUnder(options: ParkedOptions & { key: string }): Promise<ParkedPass> {
+  const { consumer, key } = options
+  const under = and(
+    eq(parkedEvents.consumer, consumer),
+    isNotNull(parkedEvents.recordKey),
+    eq(parkedEvents.recordKey, key),
+  )
+  const pass = await offerAll(options, under, 100)
+  if (pass.stillWaiting === 0 && pass.failed === 0) parkedKeys.get(consumer)?.delete(key)
   return pass
 }

@@ -44,7 +44,7 @@ export interface RecordInHand {
  * failure outlived the retry budget; the consumer must stop without committing.
  */
 export type RecordResult =
-  | { kind: 'settled' }
+  | { kind: 'settled'; parked?: boolean }
   | { kind: 'abandoned'; cause: unknown }
   | { kind: 'exhausted'; error: unknown }
 
@@ -113,7 +113,7 @@ async function settle(
       },
     })
     consumedEvents.inc({ consumer: groupId, type: inHand.type, outcome })
-    return { kind: 'settled' }
+    return outcome === 'parked' ? { kind: 'settled', parked: true } : { kind: 'settled' }
   } catch (error) {
     if (!(error instanceof Abandoned)) return { kind: 'exhausted', error }
     consumedEvents.inc({ consumer: groupId, type: inHand.type, outcome: 'abandoned' })

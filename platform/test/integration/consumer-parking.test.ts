@@ -82,7 +82,8 @@ describe('consumer runner: early events are parked, never dropped', () => {
       parkedAfter: await parkedRow(infra, at),
       running: await running.check().then(() => 'yes'),
     }).toEqual({
-      parkedBefore: [{ reason: 'GATE_CLOSED', attempts: 1 }],
+      // Parked (1), then offered again right after the later event of its key was applied (2): still early.
+      parkedBefore: [{ reason: 'GATE_CLOSED', attempts: 2 }],
       stillEarly: { taken: 0, stillWaiting: 0, failed: 0 },
       passes: { taken: 1, stillWaiting: 0, failed: 0 },
       effects: [earlyEvent.event.id],
@@ -111,5 +112,40 @@ describe('consumer runner: early events are parked, never dropped', () => {
       backoffMs: (row?.nextAttemptAt.getTime() ?? 0) - Date.now() > 1000,
       effects: await effectsOf(infra, noteId),
     }).toEqual({ attempts: 2, backoffMs: true, effects: [] })
+  })
+})
+
+describe('consumer runner: a record of the same key offers parked events again at once', () => {
+  test('when the event an early one waits for is handled, then the parked one is taken right after it, without waiting for a retry pass', async () => {
+    await using infra = labInfra()
+    const openGates = new Set<number>()
+    const consumer = await startLabConsumer(infra, { handlers: [] })
+    const groupId = consumer.groupId
+    await consumer.stop()
+    // The gate opens when the "prerequisite" note's event is handled: both travel under one key.
+    const early = await insertBareNote(infra, 'early')
+    const prerequisite = await insertBareNote(infra, 'prerequisite')
+    const gated = gatedHandler(groupId, openGates)
+    const opening = handle(LabNoteCreatedV1, async (event, context) => {
+      if (event.data.noteId === prerequisite) openGates.add(early)
+      await gated.run(event, context)
+    })
+    openGates.add(prerequisite)
+    await using _running = await startLabConsumer(infra, { groupId, handlers: [opening] })
+    const keyed = (record: ReturnType<typeof encodeEvent>) => ({ ...record, key: `order-${early}` })
+    const earlyEvent = LabNoteCreatedV1.create({ noteId: early, body: 'early' }, freshMeta())
+    await produceTo(infra, [keyed(encodeEvent(earlyEvent))])
+    await eventually(
+      async () => (await parkedRow(infra, { consumer: groupId, eventId: earlyEvent.event.id })).length === 1,
+    )
+    const prerequisiteEvent = LabNoteCreatedV1.create({ noteId: prerequisite, body: 'prerequisite' }, freshMeta())
+    await produceTo(infra, [keyed(encodeEvent(prerequisiteEvent))])
+    await eventually(async () => (await effectsOf(infra, early)).length === 1, { what: 'the parked event taken' })
+
+    // No retry-parked job runs beside a bare consumer: only the key path can have taken it.
+    expect({
+      unparked: await outcomeCount(groupId, 'lab.note.created', 'unparked'),
+      parked: await parkedRow(infra, { consumer: groupId, eventId: earlyEvent.event.id }),
+    }).toEqual({ unparked: 1, parked: [] })
   })
 })

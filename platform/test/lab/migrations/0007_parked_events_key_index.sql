@@ -1,0 +1,1 @@
+CREATE INDEX `parked_events_key` ON `parked_events` (`consumer`,`record_key`);

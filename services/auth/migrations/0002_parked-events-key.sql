@@ -1,0 +1,1 @@
+ALTER TABLE `parked_events` ADD `record_key` varchar(255);
