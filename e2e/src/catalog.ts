@@ -69,9 +69,8 @@ export async function productDetail(productId: number) {
 /** The product's sales count as catalog shows it (added on `stock.confirmed`, taken back on `order.refunded`). */
 export const salesCount = async (productId: number) => (await productDetail(productId)).salesCount
 
-/** Waits until catalog shows `expected` sales for the product; returns what it showed last when it does. */
-export const salesCountReaches = (productId: number, expected: number) =>
-  waitFor(
-    async () => (await salesCount(productId)) === expected && expected,
-    `product ${productId} sales = ${expected}`,
-  )
+/** Waits until catalog shows `expected` sales for the product (they follow stock.confirmed / order.refunded); returns it. */
+export async function salesCountReaches(productId: number, expected: number): Promise<number> {
+  await waitFor(async () => (await salesCount(productId)) === expected, `product ${productId} sales = ${expected}`)
+  return expected
+}

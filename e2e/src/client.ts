@@ -25,6 +25,9 @@ export const codeOf = (reply: Reply): string | undefined => reply.body?.error?.c
 /** Status and error code, the pair an assertion on a refusal compares. */
 export const refusal = (reply: Reply) => [reply.status, codeOf(reply)] as const
 
-/** Waits for a saga step with the run's patience (`E2E_WAIT_MS`), polling gently enough for many at once. */
+/** How often saga waits poll; a test driving hundreds of orders at once slows it down so polling does not drown the services. */
+export const polling = { intervalMs: 100 }
+
+/** Waits for a saga step with the run's patience (`E2E_WAIT_MS` unless `timeoutMs`), polling at `polling.intervalMs`. */
 export const waitFor = <T>(probe: () => T | Promise<T>, what: string, timeoutMs = e2eConfig.E2E_WAIT_MS) =>
-  eventually(probe, { what, timeoutMs, intervalMs: 100 })
+  eventually(probe, { what, timeoutMs, intervalMs: polling.intervalMs })

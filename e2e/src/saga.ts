@@ -1,8 +1,15 @@
 import { createActiveProduct, type Sku } from './catalog'
-import { type Actor, call } from './client'
+import { type Actor, call, waitFor } from './client'
 import { e2eConfig } from './config'
-import { type Line, type PlacedOrder, placedOrder } from './orders'
-import { type PaymentView, paymentReaches } from './payments'
+import { type Line, type OrderStatus, type PlacedOrder, placedOrder, readOrder } from './orders'
+import {
+  type PaymentStatus,
+  type PaymentView,
+  type PgRecord,
+  paymentReaches,
+  paymentStatus,
+  pgRecord,
+} from './payments'
 import { adjustStock } from './stock'
 
 const { urls } = e2eConfig
@@ -60,4 +67,54 @@ export async function orderAwaitingPayment(
   const order = await placedOrder(buyer, lines)
   const payment = await paymentReaches(buyer, order.orderId, ['READY'])
   return { order, payment }
+}
+
+/** One order as every service sees it: the order's status, the payment's (404: none), and the PG's own record. */
+export interface SagaView {
+  status: OrderStatus
+  payment: PaymentStatus | 404
+  pg: 'none' | PgRecord['status']
+  /** What the PG still holds of the charge (0 when nothing was charged or all was given back). */
+  pgBalance: number
+}
+
+export async function sagaView(buyer: Actor, order: PlacedOrder): Promise<SagaView> {
+  const [now, payment, pg] = await Promise.all([
+    readOrder(buyer, order.orderId),
+    paymentStatus(buyer, order.orderId),
+    pgRecord(order.orderNo),
+  ])
+  return { status: now.status, payment, pg: pg?.status ?? 'none', pgBalance: pg?.balanceAmount ?? 0 }
+}
+
+/**
+ * Whether the services agree on how the checkout ended (SPEC §6: never charged-and-cancelled): CONFIRMED with the
+ * payment APPROVED and the whole amount held by the PG, or CANCELLED/FAILED with nothing held by the PG and the
+ * payment not APPROVED (nothing, FAILED, voided or refunded).
+ */
+export function endsConsistently(view: SagaView, amount: number): boolean {
+  if (view.status === 'CONFIRMED') return view.payment === 'APPROVED' && view.pg === 'DONE' && view.pgBalance === amount
+  if (view.status === 'CANCELLED' || view.status === 'FAILED') {
+    return view.pgBalance === 0 && view.payment !== 'APPROVED' && view.payment !== 'READY'
+  }
+  return false
+}
+
+/** Waits until the checkout has ended and every service agrees on it; fails with the last view when they never do. */
+export async function consistentEnd(buyer: Actor, order: PlacedOrder, timeoutMs?: number): Promise<SagaView> {
+  let last: SagaView | undefined
+  try {
+    return await waitFor(
+      async () => {
+        last = await sagaView(buyer, order)
+        return endsConsistently(last, order.totalAmount) && last
+      },
+      `order ${order.orderId} ends consistently`,
+      timeoutMs,
+    )
+  } catch (error) {
+    throw new Error(`order ${order.orderId} never ended consistently; last seen ${JSON.stringify(last)}`, {
+      cause: error,
+    })
+  }
 }
