@@ -1,4 +1,16 @@
-import { stackUrls } from '../../stack/defaults'
+import { stackDefaults, stackUrls } from '../../stack/defaults'
+
+/** The services the local stack runs on fixed ports (SPEC §1, §8), and the defaults.env key of each port. */
+const servicePorts = {
+  auth: 'AUTH_PORT',
+  user: 'USER_PORT',
+  catalog: 'CATALOG_PORT',
+  inventory: 'INVENTORY_PORT',
+  order: 'ORDER_PORT',
+  payment: 'PAYMENT_PORT',
+  'pg-sandbox': 'PG_SANDBOX_PORT',
+} as const
+export type StackService = keyof typeof servicePorts
 
 /** Where integration tests find the infrastructure: the environment first, else the local stack's defaults. */
 export function testEnv() {
@@ -11,5 +23,9 @@ export function testEnv() {
     databaseUrl: (service: string) =>
       env[`${service.toUpperCase()}_MARIADB_URL`] ??
       `mysql://${service}:${service}-dev@${mariadb.host}/commerce_${service}`,
+    /** Where the stack's instance of a service answers: `<NAME>_URL` (as services get it), else its default port. */
+    serviceUrl: (service: StackService) =>
+      env[`${service.toUpperCase().replace('-', '_')}_URL`] ??
+      `http://127.0.0.1:${stackDefaults[servicePorts[service]]}`,
   }
 }

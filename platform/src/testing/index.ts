@@ -1,6 +1,6 @@
 export { commitGroupOffsets, endOffsets, type PartitionOffset, positionGroupAtEnd } from '../kafka/offsets'
 export { type TappedRecord, type TopicTap, tapTopics } from '../kafka/tap'
-export { testEnv } from './env'
+export { type StackService, testEnv } from './env'
 export { inboxRows, publishBroken, publishRepeatedly } from './events'
 export { eventually } from './eventually'
 export { call, type Reply, tokenFor } from './http'

@@ -2,7 +2,18 @@
 # sandbox (platform/src/pg-sandbox/main.ts, no database; its record in $STACK_DIR/pg-sandbox), started with
 # Bun, detached, logs in logs/svc-<name>.log. Each gets the env it reads (ServiceEnv): its own PORT, SERVICE_NAME and
 # MARIADB_URL (from <NAME>_MARIADB_URL in .stack/env), the shared endpoints, auth's JWKS URL, every service's base URL
-# (<NAME>_URL, for service-to-service calls) and demo seeding on.
+# (<NAME>_URL, for service-to-service calls) and demo seeding on. With STACK_PROFILE=test (what `npm test` sets) the
+# test overlay (test-overlay.env: short payment window, fault switches) is added on top, for every service alike.
+
+# The profile the services start with: "test" (test-overlay.env on top) or "default" (production defaults).
+stack_profile() {
+  case ${STACK_PROFILE:-default} in
+  test | default) echo "${STACK_PROFILE:-default}" ;;
+  *) die "STACK_PROFILE must be test or default, not '$STACK_PROFILE'" ;;
+  esac
+}
+# The profile the running services were started with (recorded by start_services).
+running_profile() { cat "$RUN_DIR/services.profile" 2>/dev/null || echo default; }
 
 # service_entries: "name main.ts database" lines.
 service_entries() {
@@ -25,6 +36,7 @@ start_service() {
   (
     set -a
     source "$STACK_DIR/env"
+    [[ $(stack_profile) == test ]] && source "$STACK_SRC/test-overlay.env"
     local url_var="${database^^}_MARIADB_URL"
     mkdir -p "$STACK_DIR/pg-sandbox"
     PORT=$(service_port "$name") SERVICE_NAME=$name MARIADB_URL=${!url_var:-} SEED_DEMO_DATA=true \
@@ -57,7 +69,15 @@ wait_ready() {
 }
 
 start_services() {
-  local name main database
+  local name main database profile
+  profile=$(stack_profile)
+  # Running services of the other profile are restarted, so `npm run up` after `npm test` is production-configured again.
+  if [[ $(running_profile) != "$profile" ]] && any_service_running; then
+    say "services run the $(running_profile) profile; restarting them with the $profile profile"
+    stop_services
+  fi
+  echo "$profile" >"$RUN_DIR/services.profile"
+  [[ $profile == test ]] && say "services start with the test overlay ($STACK_SRC/test-overlay.env)"
   while read -r name main database; do start_service "$name" "$main" "$database"; done < <(service_entries)
   while read -r name _ _; do wait_ready "$name"; done < <(service_entries)
 }
@@ -68,8 +88,15 @@ stop_services() {
   while read -r name _ _; do stop_process "svc-$name" 30; done < <(service_entries)
 }
 
+any_service_running() {
+  local name
+  while read -r name _ _; do is_running "svc-$name" && return 0; done < <(service_entries)
+  return 1
+}
+
 services_status() {
   local name pid health
+  any_service_running && echo "services profile: $(running_profile)"
   while read -r name _ _; do
     health=$(curl -s -o /dev/null -m 2 -w '%{http_code}' "$(ready_url "$name")" || true)
     if pid=$(pid_of "svc-$name"); then

@@ -7,10 +7,12 @@ import { inventoryHandlers, inventoryTopics } from './consumers'
 import * as schema from './db/schema'
 import { type StockStore, stockStore } from './db/stock-store'
 import { adjustRoutes } from './http/adjust.routes'
+import { faultsRoutes } from './http/faults.routes'
 import { ledgerRoutes } from './http/ledger.routes'
 import { stockRoutes } from './http/stock.routes'
 import { inventoryJobs } from './jobs'
 import { crashAt } from './use-cases/fault-points'
+import { injectedFaults } from './use-cases/injected-faults'
 import { rebuildIfEmpty } from './use-cases/rebuild-redis'
 
 /** The inventory service: Redis stock moved by Lua, a MariaDB ledger, reservations with expiry (README). */
@@ -33,7 +35,9 @@ export const inventoryService = (config: InventoryConfig): ServiceDefinition<typ
       const auth = { jwksUrl: config.AUTH_JWKS_URL, issuer: config.AUTH_JWT_ISSUER, audience: config.AUTH_JWT_AUDIENCE }
       const deps = { db, redis, logger, auth, store: storeOn(redis) }
       // The public reads first: jwtAuth's global derive then stays off the hot GET.
-      return new Elysia().use(stockRoutes(deps)).use(adjustRoutes(deps)).use(ledgerRoutes(deps))
+      const app = new Elysia().use(stockRoutes(deps)).use(adjustRoutes(deps)).use(ledgerRoutes(deps))
+      // Test-only fault switches exist only when enabled (INVENTORY_FAULTS_ENABLED; README "Test-only fault switch").
+      return config.INVENTORY_FAULTS_ENABLED ? app.use(faultsRoutes({ auth, faults: injectedFaults(redis) })) : app
     },
     consumers: ({ redis }) => [
       {
@@ -43,6 +47,7 @@ export const inventoryService = (config: InventoryConfig): ServiceDefinition<typ
           store: storeOn(redis),
           reservationTtlMs: config.INVENTORY_RESERVATION_TTL_S * 1000,
           fault: crashAt(config.INVENTORY_CRASH_AT),
+          faults: config.INVENTORY_FAULTS_ENABLED ? injectedFaults(redis) : undefined,
         }),
       },
     ],

@@ -16,6 +16,11 @@ const InventoryEnv = {
   INVENTORY_GUARD_EVERY_S: Type.Integer({ minimum: 1, maximum: 3_600, default: 5 }),
   /** The consumer group (tests run a second, crashing instance under its own). */
   INVENTORY_CONSUMER_GROUP: Type.String({ minLength: 1, default: 'inventory' }),
+  /**
+   * TEST-ONLY (`npm test` turns it on; never in production): `PUT /api/inventories/{skuId}/faults` (admin) and the
+   * switches it sets (a confirmation of an order with that SKU fails). Off: the route does not exist (404).
+   */
+  INVENTORY_FAULTS_ENABLED: Type.Boolean({ default: false }),
   /** Tests only: a fault point at which the process exits (use-cases/fault-points.ts). */
   INVENTORY_CRASH_AT: Type.Optional(Type.String()),
 }

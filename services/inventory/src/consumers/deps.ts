@@ -1,5 +1,6 @@
 import type { StockStore } from '../db/stock-store'
 import type { FaultHook } from '../use-cases/fault-points'
+import type { InjectedFaults } from '../use-cases/injected-faults'
 
 /** What inventory's handlers need besides the runner's steps. */
 export interface HandlerDeps {
@@ -7,4 +8,6 @@ export interface HandlerDeps {
   /** How long a reservation holds (INVENTORY_RESERVATION_TTL_S). */
   reservationTtlMs: number
   fault: FaultHook
+  /** Test-only fault switches; undefined unless INVENTORY_FAULTS_ENABLED. */
+  faults?: InjectedFaults | undefined
 }

@@ -9,7 +9,10 @@ export const onOrderConfirmed = (deps: HandlerDeps) =>
   handle(
     OrderConfirmedV1,
     async (event, steps) => {
-      const context = { steps, store: deps.store, fault: deps.fault }
+      // Test-only: a fault switch on one of the order's SKUs fails the confirmation (INVENTORY_FAULTS_ENABLED).
+      const skuIds = event.data.items.map((i) => i.skuId)
+      const injectedFailure = deps.faults ? await deps.faults.confirmFails(skuIds) : false
+      const context = { steps, store: deps.store, fault: deps.fault, injectedFailure }
       counted('confirm', await confirmStock(context, event.data.orderId, steps.meta))
     },
     { callsOut: true },

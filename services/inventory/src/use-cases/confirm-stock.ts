@@ -9,6 +9,9 @@ import { inventoryTx, type StockContext } from './steps'
 
 export type ConfirmOutcome = 'confirmed' | 'failed' | 'decided-before'
 
+/** A stock context; `injectedFailure` (test-only fault switch, INVENTORY_FAULTS_ENABLED) fails the confirmation. */
+export type ConfirmContext = StockContext & { injectedFailure?: boolean }
+
 /** Why a paid order's reservation could not become a sale, from what the script found. */
 function failureReason(answer: ReservationAnswer): StockConfirmFailureReason {
   return answer.status === 'EXPIRED' ? 'RESERVATION_EXPIRED' : 'NOT_ENOUGH_RESERVED'
@@ -17,10 +20,11 @@ function failureReason(answer: ReservationAnswer): StockConfirmFailureReason {
 /**
  * A paid order's reservation becomes a sale (SPEC §6 step 5) → `stock.confirmed`; a reservation that expired, was
  * released, failed or never existed → `stock.confirm.failed` (the order cancels and refunds). Either is published once
- * per order, however often `order.confirmed` arrives.
+ * per order, however often `order.confirmed` arrives. An injected failure moves nothing, like a real
+ * NOT_ENOUGH_RESERVED: the reservation stays held until the order's cancellation (or the expiry job) releases it.
  */
 export async function confirmStock(
-  { steps, store, fault }: StockContext,
+  { steps, store, fault, injectedFailure }: ConfirmContext,
   orderId: number,
   meta: EventMeta,
 ): Promise<ConfirmOutcome> {
@@ -29,7 +33,9 @@ export async function confirmStock(
     return (await isRecorded(tx, opKeys.confirm(orderId))) || (await isRecorded(tx, opKeys.confirmFailed(orderId)))
   })
   if (decided) return 'decided-before'
-  const answer = await store.confirm(orderId)
+  const answer: ReservationAnswer = injectedFailure
+    ? { status: 'NOT_ENOUGH_RESERVED', replay: false, items: [] }
+    : await store.confirm(orderId)
   fault?.('after-confirm-script')
   return steps.finalStep(async (anyTx) => {
     const tx = inventoryTx(anyTx)

@@ -13,13 +13,13 @@ export const userIdOf = (token: string): number =>
 
 /**
  * For one test file: auth as its own process (it mints the tokens) and inventory in-process verifying them by its
- * JWKS; an `admin` and a `member` token. Read the fields inside tests.
+ * JWKS (with env `overrides`); an `admin` and a `member` token. Read the fields inside tests.
  */
-export function inventoryAndAuth() {
+export function inventoryAndAuth(overrides: Record<string, string> = {}) {
   const ctx = {} as { auth: SpawnedService; inventory: Inventory; url: string; admin: string; member: string }
   beforeAll(async () => {
     ctx.auth = await spawnService(authMain, { ...spawnEnv('auth'), SEED_DEMO_DATA: 'false' })
-    ctx.inventory = await startInventory({ AUTH_JWKS_URL: `${ctx.auth.url}/.well-known/jwks.json` })
+    ctx.inventory = await startInventory({ AUTH_JWKS_URL: `${ctx.auth.url}/.well-known/jwks.json`, ...overrides })
     ctx.url = ctx.inventory.url
     ;[ctx.admin, ctx.member] = await Promise.all([
       tokenFor(ctx.auth.url, ['USER', 'ADMIN']),

@@ -1,0 +1,34 @@
+import { loadConfig } from '@commerce/platform/config'
+import { testEnv } from '@commerce/platform/testing'
+import { Type } from '@sinclair/typebox'
+
+/**
+ * What the end-to-end tests read from the environment: the stack's service URLs (`<NAME>_URL`, else the default ports
+ * of platform/stack/defaults.env), the demo admin, the PG sandbox's secret key, and the test overlay's payment window
+ * (platform/stack/test-overlay.env, which `npm test` exports). Read once.
+ */
+const E2eEnv = {
+  ADMIN_EMAIL: Type.String({ default: 'admin@commerce.local' }),
+  ADMIN_PASSWORD: Type.String({ default: 'Admin-pass-1234' }),
+  PG_SANDBOX_SECRET_KEY: Type.String({ default: 'test_sk_sandbox' }),
+  /** The payment window the services run with (the test overlay's 20 s). */
+  PAYMENT_WINDOW_S: Type.Integer({ minimum: 1, default: 20 }),
+  /** How long a test waits for one saga step (a status, a payment) before it fails. */
+  E2E_WAIT_MS: Type.Integer({ minimum: 1000, default: 30_000 }),
+}
+
+const env = loadConfig(E2eEnv, process.env)
+const stack = testEnv()
+
+export const e2eConfig = Object.freeze({
+  ...env,
+  urls: {
+    auth: stack.serviceUrl('auth'),
+    user: stack.serviceUrl('user'),
+    catalog: stack.serviceUrl('catalog'),
+    inventory: stack.serviceUrl('inventory'),
+    order: stack.serviceUrl('order'),
+    payment: stack.serviceUrl('payment'),
+    pgSandbox: stack.serviceUrl('pg-sandbox'),
+  },
+})
