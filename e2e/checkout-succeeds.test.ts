@@ -2,6 +2,7 @@ import { describe, expect, test } from 'bun:test'
 import { adminActor, registerBuyer } from './src/actors'
 import { salesCount, salesCountReaches } from './src/catalog'
 import { dataOf } from './src/client'
+import { chargeFor } from './src/config'
 import { orderReaches, pathOf, placedOrder } from './src/orders'
 import { confirmPayment, paymentKey, paymentReaches, pgRecord } from './src/payments'
 import { sagaAvailability, skuAt, stockedShelf } from './src/saga'
@@ -43,8 +44,8 @@ describe.skipIf(!saga.ready)('issue 11 #1: checkout succeeds', () => {
       sales: { before: before.sales, after: await salesCount(shelf.productId) },
       pg: pg && { paymentKey: pg.paymentKey, status: pg.status, totalAmount: pg.totalAmount, cancels: pg.cancels },
     }).toEqual({
-      placed: ['CREATED', 10_000 * 2 + 11_000],
-      paymentAmount: 31_000,
+      placed: ['CREATED', chargeFor(10_000 * 2 + 11_000)],
+      paymentAmount: chargeFor(31_000),
       confirm: [200, 'APPROVED'],
       path: ['CREATED', 'PAYMENT_PENDING', 'PAID', 'CONFIRMED'],
       payment: 'APPROVED',
@@ -57,7 +58,7 @@ describe.skipIf(!saga.ready)('issue 11 #1: checkout succeeds', () => {
         after: [free(8), free(4)],
       },
       sales: { before: 0, after: 3 },
-      pg: { paymentKey: key, status: 'DONE', totalAmount: 31_000, cancels: null },
+      pg: { paymentKey: key, status: 'DONE', totalAmount: chargeFor(31_000), cancels: null },
     })
   })
 
@@ -80,7 +81,7 @@ describe.skipIf(!saga.ready)('issue 11 #1: checkout succeeds', () => {
     }).toEqual({
       first: [200, { paymentId: ready.paymentId, status: 'APPROVED' }],
       second: [200, { paymentId: ready.paymentId, status: 'APPROVED' }],
-      pg: ['DONE', 10_000],
+      pg: ['DONE', chargeFor(10_000)],
     })
   })
 })

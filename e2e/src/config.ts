@@ -13,6 +13,9 @@ const E2eEnv = {
   PG_SANDBOX_SECRET_KEY: Type.String({ default: 'test_sk_sandbox' }),
   /** The payment window the services run with (the test overlay's 20 s). */
   PAYMENT_WINDOW_S: Type.Integer({ minimum: 1, default: 20 }),
+  /** Order's shipping fee and the line total from which shipping is free (the test overlay pins order's defaults). */
+  ORDER_SHIPPING_FEE: Type.Integer({ minimum: 0, default: 3_000 }),
+  ORDER_FREE_SHIPPING_FROM: Type.Integer({ minimum: 0, default: 50_000 }),
   /** How long a test waits for one saga step (a status, a payment) before it fails. */
   E2E_WAIT_MS: Type.Integer({ minimum: 1000, default: 30_000 }),
 }
@@ -32,3 +35,10 @@ export const e2eConfig = Object.freeze({
     pgSandbox: stack.serviceUrl('pg-sandbox'),
   },
 })
+
+/** What an order of `lines` (Σ unit price × quantity, at selling price) charges: the lines plus shipping unless free. */
+export const chargeFor = (lines: number) =>
+  lines +
+  (e2eConfig.ORDER_FREE_SHIPPING_FROM > 0 && lines >= e2eConfig.ORDER_FREE_SHIPPING_FROM
+    ? 0
+    : e2eConfig.ORDER_SHIPPING_FEE)

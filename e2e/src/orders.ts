@@ -77,7 +77,9 @@ export async function orderReaches(actor: Actor, orderId: number, wanted: OrderS
   const order = await waitFor(
     async () => {
       const now = await readOrder(actor, orderId)
-      return (wanted.includes(now.status) || finalStatuses.includes(now.status)) && now
+      // A refund in progress (an item REFUND_REQUESTED) is still moving, whatever the status says.
+      const settled = finalStatuses.includes(now.status) && !now.items.some((i) => i.status === 'REFUND_REQUESTED')
+      return (wanted.includes(now.status) || settled) && now
     },
     `order ${orderId} in ${wanted.join('|')}`,
   )
@@ -100,4 +102,5 @@ export const refundOrder = (actor: Actor, orderId: number, itemIds?: number[]) =
   })
 
 /** The `to` of every history row, oldest first: the path the order took. */
-export const pathOf = (order: OrderView) => order.history.map((h) => h.to)
+// A history row from a state to itself is a note (REFUND_REQUESTED, REFUNDED_AFTER_CANCEL), not a move.
+export const pathOf = (order: OrderView) => order.history.filter((h) => h.from !== h.to).map((h) => h.to)
