@@ -46,13 +46,8 @@ export interface CallOutHandler extends HandlerIdentity {
 /** A registered handler: the runner finds it by type and version and calls `run`. */
 export type EventHandler = InTransactionHandler | CallOutHandler
 
-/**
- * A business rejection the saga cannot act on (e.g. an event about an order this service never saw).
- * The runner rolls back and sends the record to `<topic>.dlq` with `reason` in its headers
- * (`dlq-rejection-reason`); it is not retried.
- */
-export class EventRejected extends Error {
-  override name = 'EventRejected'
+/** A handler's verdict on an event: a short machine-readable `reason` (logged, put in headers) beside the message. */
+abstract class ErrorWithReason extends Error {
   readonly reason: string
   constructor(reason: string, message: string) {
     super(message)
@@ -61,17 +56,21 @@ export class EventRejected extends Error {
 }
 
 /**
+ * A business rejection the saga cannot act on (e.g. an event about an order this service never saw).
+ * The runner rolls back and sends the record to `<topic>.dlq` with `reason` in its headers
+ * (`dlq-rejection-reason`); it is not retried.
+ */
+export class EventRejected extends ErrorWithReason {
+  override name = 'EventRejected'
+}
+
+/**
  * An early event (SPEC §6): what it implies cannot be applied yet because an event it depends on, travelling on
  * another topic, has not arrived (e.g. `stock.confirmed` for an order not yet PAID). The runner rolls back, parks the
  * record in `parked_events` and moves on; the `retry-parked` job offers it to the handler again until it is taken.
  */
-export class EventNotYet extends Error {
+export class EventNotYet extends ErrorWithReason {
   override name = 'EventNotYet'
-  readonly reason: string
-  constructor(reason: string, message: string) {
-    super(message)
-    this.reason = reason
-  }
 }
 
 type Fn<S extends TSchema, C> = (event: CloudEvent<Static<S>>, context: C) => Promise<void>

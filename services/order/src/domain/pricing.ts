@@ -1,7 +1,7 @@
 import { type OrderAmounts, orderAmounts } from './order-amounts'
 import { type RequestedLine, type ShippingPolicy, shippingFeeFor } from './order-lines'
 
-/** A SKU as catalog offers it at this moment. */
+/** A SKU as catalog offers it at this moment (its internal API's answer: services/catalog/src/http/internal.routes.ts). */
 export interface SkuOffer {
   id: number
   productId: number
