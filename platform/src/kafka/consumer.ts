@@ -9,7 +9,7 @@ import type { ConsumedRecord } from './dlq'
 import { planRun, processTogether } from './group-commit'
 import type { EventHandler } from './handle'
 import { indexHandlers } from './handlers'
-import { hasParkedUnder, retryParkedUnder } from './park'
+import { retryParkedUnder } from './park'
 import { handleRecord, type RecordPipeline } from './record'
 import { defaultRetryPolicy, type RetryPolicy } from './retry'
 
@@ -138,13 +138,14 @@ const commitWith =
     consumer.commitOffsets([{ topic, partition, offset: next }])
 
 /**
- * After a record of key K was applied, early events parked under K (waiting for another event about the same aggregate)
- * are offered again at once rather than at the retry-parked job's next pass. Best effort: the job covers a failure.
+ * After records of key K were applied, early events parked under K (waiting for another event about the same
+ * aggregate) are offered again at once rather than at the retry-parked job's next pass. Best effort: the job covers a
+ * failure.
  */
-async function offerParkedUnder(pipeline: RecordPipeline, key: string | undefined) {
-  if (!hasParkedUnder(pipeline.groupId, key)) return
+async function offerParkedUnder(pipeline: RecordPipeline, applied: readonly ConsumedRecord[]) {
+  const keys = [...new Set(applied.flatMap((r) => (r.key ? [r.key.toString('utf8')] : [])))]
   const { db, handlers, logger, groupId: consumer } = pipeline
-  await retryParkedUnder({ db, consumer, handlers, logger, key }).catch((error: unknown) =>
+  await retryParkedUnder({ db, consumer, handlers, logger, keys }).catch((error: unknown) =>
     logger.warn('offering parked events again failed; the retry-parked job will', { error: describeError(error) }),
   )
 }
@@ -162,7 +163,7 @@ async function consumeBatch(
   const settled = async (record: ConsumedRecord, applied: readonly ConsumedRecord[]) => {
     await commit(topic, partition, (BigInt(record.offset) + 1n).toString())
     payload.resolveOffset(record.offset)
-    for (const key of new Set(applied.map((r) => r.key?.toString('utf8')))) await offerParkedUnder(pipeline, key)
+    await offerParkedUnder(pipeline, applied)
     await heartbeat()
   }
   for (let i = 0; i < records.length; ) {

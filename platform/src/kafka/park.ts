@@ -1,5 +1,5 @@
 import type { CloudEvent } from '@commerce/contracts'
-import { and, asc, count, eq, isNotNull, lte, type SQL, sql } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, lte, type SQL, sql } from 'drizzle-orm'
 import { parkedEvents } from '../db/tables'
 import type { Db } from '../db/types'
 import { describeError } from '../errors/describe'
@@ -17,21 +17,6 @@ import { processInTransaction } from './process'
 const firstRetryMs = 1_000
 const maxRetryMs = 30_000
 export const parkedRetryDelayMs = (attempts: number) => Math.min(maxRetryMs, firstRetryMs * 2 ** (attempts - 1))
-
-// Keys with parked events, per consumer group, as this process last saw them (its own parking and the job's passes).
-// A handled record of such a key offers them again at once: what they wait for is usually the event just handled.
-const parkedKeys = new Map<string, Set<string>>()
-function keysOf(consumer: string): Set<string> {
-  const known = parkedKeys.get(consumer)
-  if (known) return known
-  const fresh = new Set<string>()
-  parkedKeys.set(consumer, fresh)
-  return fresh
-}
-
-/** Whether this process knows of parked events of `consumer` under `key` (cheap: no query). */
-export const hasParkedUnder = (consumer: string, key: string | null | undefined): key is string =>
-  key != null && (parkedKeys.get(consumer)?.has(key) ?? false)
 
 /**
  * Parks an early event (the handler threw EventNotYet): one row per (consumer, event id), so a redelivery of a record
@@ -58,7 +43,6 @@ export async function parkRecord(
       nextAttemptAt: new Date(now.getTime() + parkedRetryDelayMs(1)),
     })
     .onDuplicateKeyUpdate({ set: { consumer: sql`${parkedEvents.consumer}` } })
-  if (recordKey !== null) keysOf(parked.consumer).add(recordKey)
 }
 
 /** What one pass over parked events did. */
@@ -131,31 +115,19 @@ export async function retryParked(options: ParkedOptions & { limit?: number }): 
   const { db, consumer } = options
   const due = and(eq(parkedEvents.consumer, consumer), lte(parkedEvents.nextAttemptAt, new Date()))
   const pass = await offerAll(options, due, options.limit ?? 100)
-  const waiting = await db
-    .select({ key: parkedEvents.recordKey, n: count() })
-    .from(parkedEvents)
-    .where(eq(parkedEvents.consumer, consumer))
-    .groupBy(parkedEvents.recordKey)
-  parkedKeys.set(consumer, new Set(waiting.flatMap((w) => (w.key === null ? [] : [w.key]))))
-  parkedEventsWaiting.set(
-    { consumer },
-    waiting.reduce((sum, w) => sum + w.n, 0),
-  )
+  const [waiting] = await db.select({ n: count() }).from(parkedEvents).where(eq(parkedEvents.consumer, consumer))
+  parkedEventsWaiting.set({ consumer }, waiting?.n ?? 0)
   return pass
 }
 
 /**
- * Offers the parked events of `key` again at once, due or not: the consumer calls it after handling a record of that
- * key, since what they wait for (another event about the same order) has most likely just happened.
+ * Offers the parked events of `keys` again at once, due or not: the consumer calls it after applying records of those
+ * keys, since what they wait for (another event about the same order) has most likely just happened. One indexed
+ * lookup finds none in the usual case; it asks the database, not this process, as any replica may have parked them.
  */
-export async function retryParkedUnder(options: ParkedOptions & { key: string }): Promise<ParkedPass> {
-  const { consumer, key } = options
-  const under = and(
-    eq(parkedEvents.consumer, consumer),
-    isNotNull(parkedEvents.recordKey),
-    eq(parkedEvents.recordKey, key),
-  )
-  const pass = await offerAll(options, under, 100)
-  if (pass.stillWaiting === 0 && pass.failed === 0) parkedKeys.get(consumer)?.delete(key)
-  return pass
+export async function retryParkedUnder(options: ParkedOptions & { keys: string[] }): Promise<ParkedPass> {
+  const { consumer, keys } = options
+  if (keys.length === 0) return { taken: 0, stillWaiting: 0, failed: 0 }
+  const under = and(eq(parkedEvents.consumer, consumer), inArray(parkedEvents.recordKey, keys))
+  return offerAll(options, under, 100)
 }

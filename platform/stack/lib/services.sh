@@ -88,6 +88,20 @@ stop_services() {
   while read -r name _ _; do stop_process "svc-$name" 30; done < <(service_entries)
 }
 
+# stop_one NAME / start_one NAME: one service alone, in the profile the others run with. For a test that must own its
+# service's consumer group and leased jobs with its own configuration (platform/src/testing standAside).
+stop_one() { stop_process "svc-$1" 30; }
+start_one() {
+  local name main database
+  while read -r name main database; do
+    [[ $name == "$1" ]] || continue
+    STACK_PROFILE=$(running_profile) start_service "$name" "$main" "$database"
+    wait_ready "$name"
+    return 0
+  done < <(service_entries)
+  die "no service named '$1'"
+}
+
 any_service_running() {
   local name
   while read -r name _ _; do is_running "svc-$name" && return 0; done < <(service_entries)

@@ -16,6 +16,7 @@ import {
   type SpawnedService,
   spawnEnv,
   spawnService,
+  standAside,
   startTestService,
   testEnv,
   tokenFor,
@@ -83,7 +84,10 @@ export function paymentUnderTest(env: Record<string, string> = {}) {
     buyer: string
     other: string
   }
+  let comeBack: () => Promise<void> = async () => undefined
   beforeAll(async () => {
+    // The stack's payment would share group `payment` and the leased jobs, with its own PG and windows.
+    comeBack = await standAside('payment')
     ctx.sandbox = startPgSandbox({ port: 0, secretKey, slowMs: 1_500, recordsPath: ':memory:' })
     ctx.auth = await spawnService(authMain, { ...spawnEnv('auth'), SEED_DEMO_DATA: 'false' })
     ctx.payment = await startPayment({ sandbox: ctx.sandbox, jwksUrl: `${ctx.auth.url}/.well-known/jwks.json`, env })
@@ -94,6 +98,7 @@ export function paymentUnderTest(env: Record<string, string> = {}) {
     await ctx.payment?.stop()
     await ctx.auth?.[Symbol.asyncDispose]()
     await ctx.sandbox?.stop()
+    await comeBack()
   })
   return ctx
 }
