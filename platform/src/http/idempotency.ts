@@ -3,7 +3,7 @@ import type { Db, Tx } from '../db/types'
 import { CommonErrors } from './common-errors'
 import { requestFingerprint } from './fingerprint'
 import { httpKit } from './http-kit'
-import { type Answer, runKeyed } from './idempotent-run'
+import { type Answer, runKeyed, storedReplay } from './idempotent-run'
 import type { Principal } from './principal'
 
 type Schema = Record<string, unknown>
@@ -44,12 +44,17 @@ function keyOf(request: Request): string | undefined {
 /** Runs a route's effect in one transaction; with an Idempotency-Key, at most once per caller and key. */
 export type Idempotently<S extends Schema> = <T>(fn: (tx: Tx<S>) => Promise<T>) => Promise<T | Response>
 
+/** The answer already kept for this request's key, if any (see storedReplay); undefined without a key. */
+export type AlreadyAnswered = () => Promise<Response | undefined>
+
 /**
  * `{ idempotent: true }` (or `{ idempotent: { retryable: [...] } }`) on a route that creates something gives its
  * handler `idempotently(fn)`: it opens a transaction, and with an `Idempotency-Key` header first inserts the key row
  * (unique per caller scope and key) in it, runs `fn(tx)`, and stores the final answer in the same transaction
  * (SPEC §3). The same key and request replay that answer (`Idempotent-Replayed: true`), another request with the key
  * is 422 COMMON-422-001, a concurrent one waits and replays. Return the whole answer (`status(201, ok(…))`) from `fn`.
+ * A route that calls another service before its transaction asks `alreadyAnswered()` first, so a retry of a request
+ * already answered is replayed even while that service is down.
  */
 export const idempotency = <S extends Schema>(options: { db: Db<S> }) =>
   new Elysia()
@@ -61,7 +66,10 @@ export const idempotency = <S extends Schema>(options: { db: Db<S> }) =>
         resolve: ({ request, body, principal, set, kit }) => {
           const key = keyOf(request)
           const { db } = options
-          if (key === undefined) return { idempotently: ((fn) => db.transaction(fn)) as Idempotently<S> }
+          if (key === undefined) {
+            const alreadyAnswered: AlreadyAnswered = async () => undefined
+            return { idempotently: ((fn) => db.transaction(fn)) as Idempotently<S>, alreadyAnswered }
+          }
           const userId = principal?.userId ?? null
           const url = new URL(request.url)
           const target = url.pathname + url.search
@@ -69,7 +77,8 @@ export const idempotency = <S extends Schema>(options: { db: Db<S> }) =>
           const scope = userId === null ? 'anon' : `user:${userId}`
           const run = { db, fingerprint, isFinal: finality(route), setStatus: () => set.status, logger: kit().logger }
           const idempotently: Idempotently<S> = (fn) => runKeyed({ ...run, ref: { scope, key } }, fn)
-          return { idempotently }
+          const alreadyAnswered: AlreadyAnswered = () => storedReplay({ ...run, ref: { scope, key } })
+          return { idempotently, alreadyAnswered }
         },
       }),
     })

@@ -96,6 +96,18 @@ async function replay<S extends Schema>(run: KeyedRun<S>): Promise<Response | un
   return respond(record.answer, true)
 }
 
+/**
+ * For a route that calls out before its transaction (order asks catalog first): the answer already kept under the key
+ * for this very request, replayed without calling out again; another request with the key is 422; none yet (or one
+ * still running) is undefined, and `runKeyed` takes it from there.
+ */
+export async function storedReplay<S extends Schema>(run: KeyedRun<S>): Promise<Response | undefined> {
+  const record = await findIdempotencyKey(run.db, run.ref)
+  if (!record) return undefined
+  if (record.fingerprint !== run.fingerprint) throw CommonErrors.idempotencyKeyReused()
+  return record.answer ? respond(record.answer, true) : undefined
+}
+
 // A final error rolled its effect back; its answer is kept in a short transaction of its own.
 async function storeError<S extends Schema>(run: KeyedRun<S>, error: AppError): Promise<Response> {
   const answer = { status: error.status, contentType: 'application/json', body: JSON.stringify(errorBody(error)) }

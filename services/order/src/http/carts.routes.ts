@@ -57,7 +57,10 @@ export const cartRoutes = (deps: OrderRouteDeps) =>
     )
     .post(
       '/checkout',
-      async ({ user, body, meta, status, idempotently }) => {
+      async ({ user, body, meta, status, idempotently, alreadyAnswered }) => {
+        // A retry of a checkout already done finds the cart empty: answer it from its key record instead.
+        const replay = await alreadyAnswered()
+        if (replay) return replay
         const lines = await deps.db.transaction(async (tx) => {
           const cartId = await cartIdOf(tx, user.userId)
           return cartId === undefined ? [] : cartLines(tx, cartId)

@@ -34,7 +34,10 @@ export const orderRoutes = (deps: OrderRouteDeps) =>
     .use(idempotency({ db: deps.db }))
     .post(
       '/',
-      async ({ user, body, meta, status, idempotently }) => {
+      async ({ user, body, meta, status, idempotently, alreadyAnswered }) => {
+        // A retry of an order already placed is answered from its key record, without asking catalog again.
+        const replay = await alreadyAnswered()
+        if (replay) return replay
         const { items, ...shipping } = body
         // Catalog and user are asked before the transaction opens: no network call inside one.
         const input = { userId: user.userId, items, shipping, policy: deps.shipping }

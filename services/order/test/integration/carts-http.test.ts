@@ -67,10 +67,19 @@ describe('carts and shipping addresses over HTTP', () => {
     await add(token, { skuId: small.id, quantity: 1 })
     await add(token, { skuId: large.id, quantity: 2 })
 
+    const key = crypto.randomUUID()
     const placed = await call(`${ctx.url}/api/carts/me/checkout`, {
       method: 'POST',
       token,
       body: { shippingAddress: address },
+      key,
+    })
+    // The same checkout retried with its key: the order it made, not "the cart is empty".
+    const retried = await call(`${ctx.url}/api/carts/me/checkout`, {
+      method: 'POST',
+      token,
+      body: { shippingAddress: address },
+      key,
     })
     const emptyAgain = await call(`${ctx.url}/api/carts/me/checkout`, {
       method: 'POST',
@@ -81,12 +90,14 @@ describe('carts and shipping addresses over HTTP', () => {
 
     expect({
       placed: [placed.status, placed.body.data.status, placed.body.data.totalAmount],
+      retried: [retried.status, retried.body.data?.orderId],
       lines: detail.body.data.items.map((i: { skuId: number; quantity: number }) => [i.skuId, i.quantity]),
       cart: (await cart(token)).body.data.items,
       emptyAgain: [emptyAgain.status, emptyAgain.body.error.code],
     }).toEqual({
       // 10 000 + 2 × 11 000 = 32 000, + 3 000 shipping.
       placed: [201, 'CREATED', 35_000],
+      retried: [201, placed.body.data.orderId],
       lines: [
         [small.id, 1],
         [large.id, 2],

@@ -168,4 +168,21 @@ describe('POST /api/orders', () => {
     )
     expect([answer.status, answer.body.error.code]).toEqual([503, 'ORDER-503-002'])
   })
+
+  test('when an answered request is retried with its key while catalog is down, then the first answer is replayed', async () => {
+    const body = { items: [{ skuId: ctx.skus.small.id, quantity: 1 }], shippingAddress: address }
+    const key = crypto.randomUUID()
+    const first = await place(body, { key })
+    await using down = await startOrder({ consumers: false, env: { CATALOG_URL: 'http://127.0.0.1:9' } })
+
+    const retried = await place(body, { key, url: down.url })
+    const otherBody = await place(
+      { ...body, items: [{ skuId: ctx.skus.small.id, quantity: 3 }] },
+      { key, url: down.url },
+    )
+    expect({
+      retried: [retried.status, retried.body.data?.orderId],
+      otherBody: [otherBody.status, otherBody.body.error?.code],
+    }).toEqual({ retried: [201, first.body.data.orderId], otherBody: [422, 'COMMON-422-001'] })
+  })
 })
