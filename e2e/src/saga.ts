@@ -1,6 +1,5 @@
 import { createActiveProduct, type Sku } from './catalog'
-import { type Actor, call, waitFor } from './client'
-import { e2eConfig } from './config'
+import { type Actor, waitFor } from './client'
 import { type Line, type OrderStatus, type PlacedOrder, placedOrder, readOrder } from './orders'
 import {
   type PaymentStatus,
@@ -11,27 +10,6 @@ import {
   pgRecord,
 } from './payments'
 import { adjustStock } from './stock'
-
-const { urls } = e2eConfig
-
-/**
- * Whether the stack runs order and payment with their APIs (issue 11), not the skeletons that answer every path with
- * 404: without a token a real route answers 401. `npm test` starts the services from the code under test, so this is
- * a fact of the code, not of the machine: the saga scenarios are skipped (and say so) until both are built.
- */
-export async function sagaAvailability(): Promise<{ ready: boolean; why: string }> {
-  const [order, payment] = await Promise.all([
-    call(`${urls.order}/api/orders`, { method: 'POST', body: {} }),
-    call(`${urls.payment}/api/payments/orders/1`),
-  ])
-  const missing = [
-    order.status === 401 ? undefined : `order (POST /api/orders without a token → ${order.status})`,
-    payment.status === 401 ? undefined : `payment (GET /api/payments/orders/1 without a token → ${payment.status})`,
-  ].filter((m) => m !== undefined)
-  const why = missing.length === 0 ? 'order and payment are up' : `not built yet: ${missing.join(', ')}`
-  if (missing.length > 0) console.warn(`e2e: saga scenarios skipped — ${why}`)
-  return { ready: missing.length === 0, why }
-}
 
 /** SKUs on sale for one test: a fresh ACTIVE product, each SKU with its own stock. */
 export interface Shelf {
