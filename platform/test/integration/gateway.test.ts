@@ -21,7 +21,7 @@ async function expectGatewayError(response: Response, status: number, code: stri
   // Every service echoes a traceparent (http-kit); the gateway's own answers have none.
   expect(response.headers.get('traceparent')).toBeNull()
   expect(response.headers.get('x-request-id')).toBeTruthy()
-  const body = await response.json()
+  const body = (await response.json()) as { error: { message: unknown }; timestamp: string }
   expect(body).toMatchObject({ success: false, error: { code } })
   expect(typeof body.error.message).toBe('string')
   expect(ageMs(body.timestamp)).toBeLessThan(60_000)
@@ -60,7 +60,7 @@ describe('gateway routing', () => {
     expect(response.status).toBe(200)
     expect(await response.json()).toMatchObject({ success: true, data: { size: 1 } })
     const jwks = await fetch(`${gateway}/.well-known/jwks.json`)
-    expect((await jwks.json()).keys.length).toBeGreaterThan(0)
+    expect(((await jwks.json()) as { keys: unknown[] }).keys.length).toBeGreaterThan(0)
   })
 
   test('when /internal/* or an unrouted path is called, then 404 COMMON-404 from the gateway', async () => {
