@@ -149,7 +149,7 @@ ${originMap}
 
     error_page 404 @not_found;
     error_page 413 @too_large;
-    error_page 502 503 504 @unavailable;
+    error_page 502 503 504 =503 @unavailable;
 
     if ($gateway_suspicious_path) { return 404; }
 

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'bun:test'
 import { readFileSync } from 'node:fs'
 import { connect } from 'node:net'
 import { join } from 'node:path'
+import { loadGatewayConfig } from '../../gateway/config'
 import { readRoutes } from '../../gateway/routes'
 import { createKafka } from '../../src/kafka'
 import { eventually, freshName, type StackService, tapTopics, testEnv } from '../../src/testing'
@@ -91,7 +92,8 @@ describe('gateway routing', () => {
 })
 
 describe('gateway CORS', () => {
-  const allowed = 'http://localhost:5173'
+  // The origins the stack's gateway runs with (GATEWAY_CORS_ORIGINS, else the default list).
+  const allowed = loadGatewayConfig().corsOrigins[0] ?? 'http://localhost:5173'
 
   test('when an allowed origin calls, then it gets CORS headers for itself; an unknown origin gets none', async () => {
     const ok = await fetch(`${gateway}/api/products?size=1`, { headers: { origin: allowed } })
