@@ -12,6 +12,7 @@ const keys = [
   'DEBEZIUM_VERSION',
   'BUN_VERSION',
   'SAMPLE_PORT',
+  'GATEWAY_PORT',
   'AUTH_PORT',
   'USER_PORT',
   'CATALOG_PORT',

@@ -2,7 +2,8 @@
 # sandbox (platform/src/pg-sandbox/main.ts, no database; its record in $STACK_DIR/pg-sandbox), started with
 # Bun, detached, logs in logs/svc-<name>.log. Each gets the env it reads (ServiceEnv): its own PORT, SERVICE_NAME and
 # MARIADB_URL (from <NAME>_MARIADB_URL in .stack/env), the shared endpoints, auth's JWKS URL, every service's base URL
-# (<NAME>_URL, for service-to-service calls) and demo seeding on. With STACK_PROFILE=test (what `npm test` sets) the
+# (<NAME>_URL, for service-to-service calls), demo seeding on, the access log on (one line per request with its
+# X-Request-Id) and auth trusting X-Forwarded-For from loopback (the gateway's; AUTH_TRUSTED_PROXIES). With STACK_PROFILE=test (what `npm test` sets) the
 # test overlay (test-overlay.env: short payment window, fault switches) is added on top, for every service alike.
 
 # The profile the services start with: "test" (test-overlay.env on top) or "default" (production defaults).
@@ -47,6 +48,7 @@ start_service() {
       CATALOG_URL="http://127.0.0.1:$CATALOG_PORT" INVENTORY_URL="http://127.0.0.1:$INVENTORY_PORT" \
       ORDER_URL="http://127.0.0.1:$ORDER_PORT" PAYMENT_URL="http://127.0.0.1:$PAYMENT_PORT" \
       ADMIN_EMAIL=$ADMIN_EMAIL ADMIN_PASSWORD=$ADMIN_PASSWORD \
+      HTTP_ACCESS_LOG=true AUTH_TRUST_PROXY=true \
       start_bg "svc-$name" bash -c "$SUPERVISE" "$name" "$main"
   )
 }

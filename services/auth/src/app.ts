@@ -20,6 +20,12 @@ function routes({ db, config, logger }: Deps) {
     perAddress: { failures: config.AUTH_THROTTLE_IP_FAILURES, windowMs: config.AUTH_THROTTLE_WINDOW_S * 1000 },
   }
   const refreshTtlMs = config.AUTH_REFRESH_TTL_S * 1000
+  const proxyTrust = {
+    enabled: config.AUTH_TRUST_PROXY,
+    proxies: config.AUTH_TRUSTED_PROXIES.split(',')
+      .map((address) => address.trim())
+      .filter((address) => address !== ''),
+  }
   return (
     new Elysia()
       // A signer exists from the start (the key routes also create one on first use if this has not finished).
@@ -27,7 +33,7 @@ function routes({ db, config, logger }: Deps) {
         ensureSigner(db, new Date()).catch((error) => logger.error('signing key creation failed', { error })),
       )
       .use(internalCredentialRoutes({ db }))
-      .use(sessionRoutes({ db, token, refreshTtlMs, limits, trustProxy: config.AUTH_TRUST_PROXY }))
+      .use(sessionRoutes({ db, token, refreshTtlMs, limits, proxyTrust }))
       .use(keyRoutes({ db, window, issuer: token.issuer, audience: token.audience }))
   )
 }

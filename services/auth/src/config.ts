@@ -20,8 +20,10 @@ export const AuthEnv = {
   AUTH_THROTTLE_WINDOW_S: Seconds({ minimum: 1, default: 900 }),
   AUTH_THROTTLE_EMAIL_FAILURES: Type.Integer({ minimum: 1, default: 5 }),
   AUTH_THROTTLE_IP_FAILURES: Type.Integer({ minimum: 1, default: 20 }),
-  /** Take the client address from X-Forwarded-For's first entry: only behind a proxy that sets it. */
+  /** Take the client address from X-Forwarded-For (its last entry), only from AUTH_TRUSTED_PROXIES peers. */
   AUTH_TRUST_PROXY: Type.Boolean({ default: false }),
+  /** Comma-separated peer addresses whose X-Forwarded-For is believed: the gateway's (loopback for the local one). */
+  AUTH_TRUSTED_PROXIES: Type.String({ default: '127.0.0.1,::1' }),
 }
 
 /** Reads auth's config once at start-up; every problem is listed. */

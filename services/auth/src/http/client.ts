@@ -3,16 +3,29 @@ export interface PeerAware {
   requestIP(request: Request): { address: string } | null
 }
 
+/** Whether to read the client address from X-Forwarded-For, and from which peers (the gateway's addresses). */
+export interface ProxyTrust {
+  enabled: boolean
+  /** Peer addresses whose X-Forwarded-For is believed (AUTH_TRUSTED_PROXIES; loopback by default: the local gateway). */
+  proxies: readonly string[]
+}
+
+/** `::ffff:127.0.0.1` (an IPv4 peer on a dual-stack socket) is `127.0.0.1`. */
+const plainAddress = (address: string) => (address.startsWith('::ffff:') ? address.slice(7) : address)
+
 /**
- * The client's address: the socket's peer, or X-Forwarded-For's first entry when `trustProxy` (only behind a proxy
- * that overwrites the header; otherwise any client could pick an address and dodge the per-address throttle).
+ * The client's address: the socket's peer, or — when trust is on and the peer is a trusted proxy — the last entry of
+ * X-Forwarded-For (the one that proxy wrote; earlier entries are whatever the client claimed). Any other peer's
+ * header is ignored, so a client that reaches auth directly cannot pick an address and dodge the per-address throttle.
  */
-export function clientAddress(request: Request, server: PeerAware | null, trustProxy: boolean): string {
-  if (trustProxy) {
-    const first = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim()
-    if (first) return first.slice(0, 45)
+export function clientAddress(request: Request, server: PeerAware | null, trust: ProxyTrust): string {
+  const raw = server?.requestIP(request)?.address
+  const peer = raw === undefined ? undefined : plainAddress(raw)
+  if (trust.enabled && peer !== undefined && trust.proxies.includes(peer)) {
+    const last = request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim()
+    if (last) return last.slice(0, 45)
   }
-  return server?.requestIP(request)?.address.slice(0, 45) ?? 'unknown'
+  return peer?.slice(0, 45) ?? 'unknown'
 }
 
 const cookieName = 'refreshToken'

@@ -7,15 +7,15 @@ import { logOut } from '../use-cases/log-out'
 import { logIn, type SessionDeps } from '../use-cases/login'
 import { rotateRefreshToken } from '../use-cases/rotate-refresh-token'
 import { currentSigner } from '../use-cases/signing-keys'
-import { clientAddress, refreshCookie, refreshTokenFromCookie } from './client'
+import { clientAddress, type ProxyTrust, refreshCookie, refreshTokenFromCookie } from './client'
 
 const TokenPair = t.Object({ accessToken: t.String(), refreshToken: t.String(), expiresIn: t.Integer() })
 const LoginBody = t.Object({ email: NonEmptyText(320), password: NonEmptyText(72) })
 // Refresh and logout may carry the token in the body or only in the cookie.
 const RefreshBody = t.Optional(t.Object({ refreshToken: t.Optional(NonEmptyText(128)) }))
 
-/** Everything the session routes need: login's deps plus whether to trust X-Forwarded-For. */
-export type SessionRouteDeps = SessionDeps & { trustProxy: boolean }
+/** Everything the session routes need: login's deps plus whether (and from whom) to trust X-Forwarded-For. */
+export type SessionRouteDeps = SessionDeps & { proxyTrust: ProxyTrust }
 
 type Headers = Record<string, string | number>
 
@@ -33,7 +33,7 @@ export const sessionRoutes = (deps: SessionRouteDeps) => {
         const attempt = {
           email: normalizeEmail(body.email),
           password: body.password,
-          ip: clientAddress(request, server, deps.trustProxy),
+          ip: clientAddress(request, server, deps.proxyTrust),
           userAgent: request.headers.get('user-agent'),
         }
         try {
