@@ -27,7 +27,7 @@ export const e2eConfig = Object.freeze({
   ...env,
   urls: {
     /** The front door (platform/gateway): one base URL for every /api/<area>. */
-    gateway: process.env['GATEWAY_URL'] ?? `http://127.0.0.1:${process.env['GATEWAY_PORT'] ?? 8080}`,
+    gateway: stack.gatewayUrl,
     auth: stack.serviceUrl('auth'),
     user: stack.serviceUrl('user'),
     catalog: stack.serviceUrl('catalog'),
