@@ -1,4 +1,4 @@
-# Installs what a fresh machine lacks: Bun (from npm), Java and Maven, MariaDB, Redis and nginx (from Debian), and the
+# Installs what a fresh machine lacks: Bun (from npm), Java and Maven, MariaDB, Redis, nginx and jq (from Debian), and the
 # Kafka, Kafka Connect and Debezium jars (from Maven Central). Each step is skipped when its result is already there.
 
 apt_install() {
@@ -17,6 +17,8 @@ ensure_system_tools() {
   command -v redis-server >/dev/null || apt_install redis-server
   command -v curl >/dev/null || apt_install curl
   command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || apt_install nginx
+  # The README's walkthrough (run by the e2e tier as written) reads answers with jq.
+  command -v jq >/dev/null || apt_install jq
 }
 
 # Bun comes from npm; a project-local copy is used when the machine has none of the pinned version.
