@@ -50,3 +50,6 @@ export const authService = (config: AuthConfig): ServiceDefinition<typeof schema
   consumers: () => [{ groupId: 'auth', topics: ['commerce.user.events'], handlers }],
   jobs: (deps) => [keyRotationJob(deps), pruneSessionsJob(deps)],
 })
+
+/** The public HTTP API's route tree (no /internal routes), type only: what @commerce/client's Eden Treaty is typed from. */
+export type AuthRoutes = ReturnType<typeof sessionRoutes>['~Routes'] & ReturnType<typeof keyRoutes>['~Routes']

@@ -38,3 +38,10 @@ export const catalogService = (config: CatalogConfig): ServiceDefinition<typeof 
   jobs: ({ db, redis }) => catalogJobs({ db, redis, everyMs: config.CATALOG_PRICING_EVERY_S * 1000 }),
   seed: ({ db }) => seedCatalog({ db }),
 })
+
+/** The public HTTP API's route tree (no /internal routes), type only: what @commerce/client's Eden Treaty is typed from. */
+export type CatalogRoutes = ReturnType<typeof categoryRoutes>['~Routes'] &
+  ReturnType<typeof brandRoutes>['~Routes'] &
+  ReturnType<typeof productReadRoutes>['~Routes'] &
+  ReturnType<typeof productWriteRoutes>['~Routes'] &
+  ReturnType<typeof pricingRoutes>['~Routes']

@@ -63,3 +63,8 @@ export const inventoryService = (config: InventoryConfig): ServiceDefinition<typ
       }),
   }
 }
+
+/** The public HTTP API's route tree (no /internal routes), type only: what @commerce/client's Eden Treaty is typed from. */
+export type InventoryRoutes = ReturnType<typeof stockRoutes>['~Routes'] &
+  ReturnType<typeof adjustRoutes>['~Routes'] &
+  ReturnType<typeof ledgerRoutes>['~Routes']

@@ -39,3 +39,6 @@ export const orderService = (config: OrderConfig): ServiceDefinition<typeof sche
   },
   consumers: () => [{ groupId: 'order', topics: orderTopics, handlers: orderHandlers }],
 })
+
+/** The public HTTP API's route tree (no /internal routes), type only: what @commerce/client's Eden Treaty is typed from. */
+export type OrderRoutes = ReturnType<typeof orderRoutes>['~Routes'] & ReturnType<typeof cartRoutes>['~Routes']

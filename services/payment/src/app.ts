@@ -50,3 +50,6 @@ export const paymentService = (config: PaymentConfig): ServiceDefinition<typeof 
       }),
   }
 }
+
+/** The public HTTP API's route tree (no /internal routes), type only: what @commerce/client's Eden Treaty is typed from. */
+export type PaymentRoutes = ReturnType<typeof paymentRoutes>['~Routes']

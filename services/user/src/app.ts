@@ -71,3 +71,9 @@ export const userService = (config: UserConfig): ServiceDefinition<typeof schema
     await seedAdmin(seedDeps, { email, password })
   },
 })
+
+/** The public HTTP API's route tree (no /internal routes), type only: what @commerce/client's Eden Treaty is typed from. */
+export type UserRoutes = ReturnType<typeof registerRoutes>['~Routes'] &
+  ReturnType<typeof meRoutes>['~Routes'] &
+  ReturnType<typeof addressRoutes>['~Routes'] &
+  ReturnType<typeof adminRoutes>['~Routes']

@@ -1,0 +1,102 @@
+// The README's checkout walkthrough through the published @commerce/client, as a front-end project would write it.
+// The e2e test copies this file into a temporary project that installed the packed tarball, type-checks it with tsc
+// and runs it against the gateway. Only the package is imported: nothing here may reach into the monorepo.
+import { ApiError, allPages, createClient, type ErrorCode, result, unwrap } from '@commerce/client'
+
+const baseUrl = process.env['GATEWAY_URL'] ?? 'http://127.0.0.1:8080'
+const admin = { email: process.env['ADMIN_EMAIL'] ?? '', password: process.env['ADMIN_PASSWORD'] ?? '' }
+const stamp = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`
+const step = (what: string) => console.log(`step: ${what}`)
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    const value = await probe()
+    if (value !== undefined) return value
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+// The shop side: an admin puts a product on sale and stocks it.
+const shop = createClient({ baseUrl })
+await shop.session.login(admin)
+const product = await unwrap(shop.api.products.post({ name: `client walkthrough ${stamp}`, price: 12_000 }))
+await unwrap(shop.api.products({ id: product.id }).status.patch({ status: 'ACTIVE' }))
+const skuId = product.skus[0]?.id ?? 0
+await until('inventory knows the SKU', async () => {
+  const stock = await result(shop.api.inventories({ skuId }).get())
+  return stock.ok ? true : undefined
+})
+await unwrap(shop.api.inventories({ skuId }).adjust.post({ delta: 5, reason: 'client walkthrough' }))
+step('product on sale')
+
+// 1. Register and log in.
+const client = createClient({ baseUrl })
+const email = `walker-${stamp}@client.example.com`
+const member = await unwrap(client.api.users.register.post({ email, password: 'walk-pass-1234', name: 'Walker' }))
+await client.session.login({ email, password: 'walk-pass-1234' })
+step(`registered member ${member.id}`)
+
+// A refusal is a typed result: the envelope's code is one of the codes the services answer with.
+const wrong = await result(client.api.orders({ id: 999_999_999 }).get())
+const notFound: ErrorCode | undefined = wrong.ok ? undefined : (wrong.error.code as ErrorCode)
+if (wrong.ok || wrong.status !== 404) throw new Error(`someone else's order should be a 404, got ${wrong.status}`)
+step(`a missing order is ${wrong.status} ${notFound}`)
+
+// 2. Browse: page through the products (paging helper), then read the one to buy.
+let seen = 0
+for await (const listed of allPages((page) => client.api.products.get({ query: { ...page, sort: 'LATEST' } }), {
+  size: 50,
+})) {
+  if (listed.id === product.id) seen++
+}
+if (seen !== 1) throw new Error(`the new product should be listed once, seen ${seen}`)
+const detail = await unwrap(client.api.products({ id: product.id }).get())
+const sku = detail.skus.find((s) => s.id === skuId)
+if (!sku?.available) throw new Error(`SKU ${skuId} should be on sale`)
+step(`browsed: ${detail.name} at ${sku.sellingPrice}`)
+
+// 3. Cart and checkout (Idempotency-Key added by the client).
+await unwrap(client.api.carts.me.items.post({ skuId, quantity: 2 }))
+const placed = await unwrap(
+  client.api.carts.me.checkout.post({
+    shippingAddress: {
+      recipient: 'Kim Minsu',
+      phone: '010-1234-5678',
+      zipCode: '06236',
+      address: '서울특별시 강남구 테헤란로 1',
+      addressDetail: '101호',
+    },
+  }),
+)
+step(`order ${placed.orderId} ${placed.orderNo} placed`)
+
+// 4. Wait for PAYMENT_PENDING, then confirm the payment (the sandbox approves any paymentKey).
+const orderStatus = async () => (await unwrap(client.api.orders({ id: placed.orderId }).get())).status
+await until('PAYMENT_PENDING', async () => ((await orderStatus()) === 'PAYMENT_PENDING' ? true : undefined))
+const payment = await unwrap(client.api.payments.orders({ orderId: placed.orderId }).get())
+const paid = await unwrap(
+  client.api.payments.confirm.post({
+    orderId: placed.orderId,
+    paymentKey: `pk_client_${stamp}`,
+    amount: payment.amount,
+  }),
+)
+step(`payment ${paid.paymentId} ${paid.status}`)
+
+// 5. CONFIRMED, then refund everything.
+await until('CONFIRMED', async () => ((await orderStatus()) === 'CONFIRMED' ? true : undefined))
+const refund = await unwrap(client.api.orders({ id: placed.orderId }).refund.post({}))
+step(`refund of ${refund.refundAmount} asked`)
+await until('REFUNDED', async () => ((await orderStatus()) === 'REFUNDED' ? true : undefined))
+
+// The session refreshes an expired access token once and retries; a bad token pair gives up with the 401.
+client.session.use({ accessToken: 'not-a-token', refreshToken: 'not-a-refresh-token', expiresIn: 1 })
+try {
+  await unwrap(client.api.orders({ id: placed.orderId }).get())
+  throw new Error('a bad token should be refused')
+} catch (error) {
+  if (!(error instanceof ApiError) || error.status !== 401) throw error
+}
+console.log('walkthrough: done')
