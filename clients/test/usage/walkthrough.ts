@@ -57,20 +57,23 @@ const sku = detail.skus.find((s) => s.id === skuId)
 if (!sku?.available) throw new Error(`SKU ${skuId} should be on sale`)
 step(`browsed: ${detail.name} at ${sku.sellingPrice}`)
 
-// 3. Cart and checkout (Idempotency-Key added by the client).
+// 3. Cart and checkout. The client adds an Idempotency-Key to creating calls; give your own to retry safely:
+//    the same key gives back the same order.
 await unwrap(client.api.carts.me.items.post({ skuId, quantity: 2 }))
-const placed = await unwrap(
-  client.api.carts.me.checkout.post({
-    shippingAddress: {
-      recipient: 'Kim Minsu',
-      phone: '010-1234-5678',
-      zipCode: '06236',
-      address: '서울특별시 강남구 테헤란로 1',
-      addressDetail: '101호',
-    },
-  }),
-)
-step(`order ${placed.orderId} ${placed.orderNo} placed`)
+const shippingAddress = {
+  recipient: 'Kim Minsu',
+  phone: '010-1234-5678',
+  zipCode: '06236',
+  address: '서울특별시 강남구 테헤란로 1',
+  addressDetail: '101호',
+}
+const checkoutKey = `checkout-${stamp}`
+const checkout = () =>
+  unwrap(client.api.carts.me.checkout.post({ shippingAddress }, { headers: { 'idempotency-key': checkoutKey } }))
+const placed = await checkout()
+const retried = await checkout()
+if (retried.orderId !== placed.orderId) throw new Error(`a retried checkout made order ${retried.orderId}`)
+step(`order ${placed.orderId} ${placed.orderNo} placed (a retry with the same key gave it back)`)
 
 // 4. Wait for PAYMENT_PENDING, then confirm the payment (the sandbox approves any paymentKey).
 const orderStatus = async () => (await unwrap(client.api.orders({ id: placed.orderId }).get())).status
@@ -90,6 +93,12 @@ await until('CONFIRMED', async () => ((await orderStatus()) === 'CONFIRMED' ? tr
 const refund = await unwrap(client.api.orders({ id: placed.orderId }).refund.post({}))
 step(`refund of ${refund.refundAmount} asked`)
 await until('REFUNDED', async () => ((await orderStatus()) === 'REFUNDED' ? true : undefined))
+
+// The session rotates its token pair (it does so by itself on 401 COMMON-401-002, once per call).
+const before = client.session.tokens?.refreshToken
+if (!(await client.session.refresh()) || client.session.tokens?.refreshToken === before) throw new Error('no refresh')
+await unwrap(client.api.orders({ id: placed.orderId }).get())
+step('token pair rotated')
 
 // The session refreshes an expired access token once and retries; a bad token pair gives up with the 401.
 client.session.use({ accessToken: 'not-a-token', refreshToken: 'not-a-refresh-token', expiresIn: 1 })
