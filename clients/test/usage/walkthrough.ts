@@ -44,14 +44,15 @@ const notFound: ErrorCode | undefined = wrong.ok ? undefined : (wrong.error.code
 if (wrong.ok || wrong.status !== 404) throw new Error(`someone else's order should be a 404, got ${wrong.status}`)
 step(`a missing order is ${wrong.status} ${notFound}`)
 
-// 2. Browse: page through the products (paging helper), then read the one to buy.
-let seen = 0
-for await (const listed of allPages((page) => client.api.products.get({ query: { ...page, sort: 'LATEST' } }), {
-  size: 50,
-})) {
-  if (listed.id === product.id) seen++
-}
-if (seen !== 1) throw new Error(`the new product should be listed once, seen ${seen}`)
+// 2. Browse: page through the products matching a keyword (paging helper), then read the one to buy.
+const listed = await until('the product is listed', async () => {
+  const ids: number[] = []
+  const search = (page: { page: number; size: number }) =>
+    client.api.products.get({ query: { ...page, sort: 'LATEST', keyword: stamp } })
+  for await (const item of allPages(search, { size: 20 })) ids.push(item.id)
+  return ids.includes(product.id) ? ids : undefined
+})
+if (listed.length !== 1) throw new Error(`one product matches ${stamp}, listed ${listed.join(', ')}`)
 const detail = await unwrap(client.api.products({ id: product.id }).get())
 const sku = detail.skus.find((s) => s.id === skuId)
 if (!sku?.available) throw new Error(`SKU ${skuId} should be on sale`)
