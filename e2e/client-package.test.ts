@@ -1,7 +1,7 @@
-// The typed client proven outside the monorepo (issue 12): `bun pm pack` builds and packs clients/ (JS + self-contained
-// declarations), a temporary project installs the tarball, tsc type-checks the walkthrough usage file against the
-// installed package only, and the file runs the README's checkout walkthrough through the gateway (GATEWAY_URL, else
-// a stand-in from platform/gateway/routes.json).
+// The typed client proven outside the monorepo (issue 12): clients/scripts/pack.ts builds clients/ (JS plus
+// self-contained declarations) and runs `npm pack`; a temporary project installs the tarball, tsc type-checks the
+// walkthrough usage file against the installed package only, and the file runs the README's checkout walkthrough
+// through the gateway (GATEWAY_URL, else a stand-in from platform/gateway/routes.json).
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -51,8 +51,8 @@ describe('@commerce/client outside the monorepo', () => {
   })
 
   test('when the packed tarball is installed in a new project, then a usage file type-checks and walks through a checkout', async () => {
-    const packed = await run([bun, 'pm', 'pack', '--destination', project, '--quiet'], { cwd: join(root, 'clients') })
-    expectOk(packed, 'pack')
+    const packed = await run([bun, join(root, 'clients/scripts/pack.ts'), project], { cwd: root })
+    expectOk(packed, 'npm pack')
     const tarball = (await readdir(project)).find((f) => f.endsWith('.tgz'))
     expect(tarball).toBeDefined()
 
