@@ -1,13 +1,12 @@
 // The typed client proven outside the monorepo (issue 12): clients/scripts/pack.ts builds clients/ (JS plus
 // self-contained declarations) and runs `npm pack`; a temporary project installs the tarball, tsc type-checks the
 // walkthrough usage file against the installed package only, and the file runs the README's checkout walkthrough
-// through the gateway (GATEWAY_URL, else a stand-in from platform/gateway/routes.json).
+// through the stack's gateway (platform/gateway).
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { e2eConfig } from './src/config'
-import { type TestGateway, testGateway } from './src/gateway'
 
 const root = join(import.meta.dir, '..')
 const bun = process.execPath
@@ -39,14 +38,11 @@ const expectOk = (done: Run, what: string) => {
 
 describe('@commerce/client outside the monorepo', () => {
   let project: string
-  let gateway: TestGateway
 
   beforeAll(async () => {
     project = await mkdtemp(join(tmpdir(), 'commerce-client-'))
-    gateway = testGateway()
   })
   afterAll(async () => {
-    await gateway?.stop()
     if (project) await rm(project, { recursive: true, force: true })
   })
 
@@ -99,7 +95,11 @@ describe('@commerce/client outside the monorepo', () => {
 
     const walked = await run([bun, 'walkthrough.ts'], {
       cwd: project,
-      env: { GATEWAY_URL: gateway.url, ADMIN_EMAIL: e2eConfig.ADMIN_EMAIL, ADMIN_PASSWORD: e2eConfig.ADMIN_PASSWORD },
+      env: {
+        GATEWAY_URL: e2eConfig.urls.gateway,
+        ADMIN_EMAIL: e2eConfig.ADMIN_EMAIL,
+        ADMIN_PASSWORD: e2eConfig.ADMIN_PASSWORD,
+      },
     })
     expectOk(walked, 'the walkthrough')
     expect(walked.output).toContain('step: payment')

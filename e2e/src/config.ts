@@ -18,8 +18,6 @@ const E2eEnv = {
   ORDER_FREE_SHIPPING_FROM: Type.Integer({ minimum: 0, default: 50_000 }),
   /** How long a test waits for one saga step (a status, a payment) before it fails. */
   E2E_WAIT_MS: Type.Integer({ minimum: 1000, default: 30_000 }),
-  /** The front door (`npm run up` starts it); unset, the client tests start a stand-in from the same route table. */
-  GATEWAY_URL: Type.Optional(Type.String({ minLength: 1 })),
 }
 
 const env = loadConfig(E2eEnv, process.env)
