@@ -20,6 +20,8 @@ describe('issue 11 #7: the stock confirmation fails', () => {
 
     const confirmed = await confirmPayment(buyer, { orderId: order.orderId, paymentKey: key, amount: payment.amount })
     const cancelled = await orderReaches(buyer, order.orderId, ['CANCELLED'])
+    // The switch off again: the SKU is still on sale, and nothing else (the README walkthrough…) should meet it.
+    await setConfirmFails(admin, { skuId: sku, on: false })
     const end = await consistentEnd(buyer, order)
     const pg = await pgRecord(order.orderNo)
 
