@@ -137,5 +137,5 @@ services_where() {
   done < <(service_entries)
   [[ -f "$ROOT/services/user/src/main.ts" ]] || return 0
   printf '  %-16s %s / %s  (log in: POST http://127.0.0.1:%s/api/auth/login)\n' \
-    "demo admin" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$AUTH_PORT"
+    "demo admin" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$GATEWAY_PORT"
 }
