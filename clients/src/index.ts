@@ -11,6 +11,7 @@ export { allPages, collectPages, type ItemOf, type Page, type PagingOptions } fr
 export { type DataOf, type EnvelopeData, errorOf, result, type TreatyAnswer, unwrap } from './result'
 export type { ApiRoutes } from './routes'
 export { EXPIRED_TOKEN, memoryTokenStore, Session, type TokenStore, type Tokens } from './session'
+export { type WaitOptions, waitFor } from './wait'
 
 /** The gateway's address when none is given (`npm run up` prints it). */
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:8080'

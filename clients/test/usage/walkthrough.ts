@@ -1,22 +1,12 @@
 // The README's checkout walkthrough through the published @commerce/client, as a front-end project would write it.
 // The e2e test copies this file into a temporary project that installed the packed tarball, type-checks it with tsc
 // and runs it against the gateway. Only the package is imported: nothing here may reach into the monorepo.
-import { ApiError, allPages, createClient, type ErrorCode, result, unwrap } from '@commerce/client'
+import { ApiError, allPages, createClient, type ErrorCode, result, unwrap, waitFor } from '@commerce/client'
 
 const baseUrl = process.env['GATEWAY_URL'] ?? 'http://127.0.0.1:8080'
 const admin = { email: process.env['ADMIN_EMAIL'] ?? '', password: process.env['ADMIN_PASSWORD'] ?? '' }
 const stamp = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`
 const step = (what: string) => console.log(`step: ${what}`)
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + 30_000
-  for (;;) {
-    const value = await probe()
-    if (value !== undefined) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
 
 // The shop side: an admin puts a product on sale and stocks it.
 const shop = createClient({ baseUrl })
@@ -24,10 +14,13 @@ await shop.session.login(admin)
 const product = await unwrap(shop.api.products.post({ name: `client walkthrough ${stamp}`, price: 12_000 }))
 await unwrap(shop.api.products({ id: product.id }).status.patch({ status: 'ACTIVE' }))
 const skuId = product.skus[0]?.id ?? 0
-await until('inventory knows the SKU', async () => {
-  const stock = await result(shop.api.inventories({ skuId }).get())
-  return stock.ok ? true : undefined
-})
+await waitFor(
+  async () => {
+    const stock = await result(shop.api.inventories({ skuId }).get())
+    return stock.ok ? true : undefined
+  },
+  { what: 'inventory knows the SKU' },
+)
 await unwrap(shop.api.inventories({ skuId }).adjust.post({ delta: 5, reason: 'client walkthrough' }))
 step('product on sale')
 
@@ -45,13 +38,16 @@ if (wrong.ok || wrong.status !== 404) throw new Error(`someone else's order shou
 step(`a missing order is ${wrong.status} ${notFound}`)
 
 // 2. Browse: page through the products matching a keyword (paging helper), then read the one to buy.
-const listed = await until('the product is listed', async () => {
-  const ids: number[] = []
-  const search = (page: { page: number; size: number }) =>
-    client.api.products.get({ query: { ...page, sort: 'LATEST', keyword: stamp } })
-  for await (const item of allPages(search, { size: 20 })) ids.push(item.id)
-  return ids.includes(product.id) ? ids : undefined
-})
+const listed = await waitFor(
+  async () => {
+    const ids: number[] = []
+    const search = (page: { page: number; size: number }) =>
+      client.api.products.get({ query: { ...page, sort: 'LATEST', keyword: stamp } })
+    for await (const item of allPages(search, { size: 20 })) ids.push(item.id)
+    return ids.includes(product.id) ? ids : undefined
+  },
+  { what: 'the product is listed' },
+)
 if (listed.length !== 1) throw new Error(`one product matches ${stamp}, listed ${listed.join(', ')}`)
 const detail = await unwrap(client.api.products({ id: product.id }).get())
 const sku = detail.skus.find((s) => s.id === skuId)
@@ -78,7 +74,7 @@ step(`order ${placed.orderId} ${placed.orderNo} placed (a retry with the same ke
 
 // 4. Wait for PAYMENT_PENDING, then confirm the payment (the sandbox approves any paymentKey).
 const orderStatus = async () => (await unwrap(client.api.orders({ id: placed.orderId }).get())).status
-await until('PAYMENT_PENDING', async () => ((await orderStatus()) === 'PAYMENT_PENDING' ? true : undefined))
+await waitFor(async () => ((await orderStatus()) === 'PAYMENT_PENDING' ? true : undefined), { what: 'PAYMENT_PENDING' })
 const payment = await unwrap(client.api.payments.orders({ orderId: placed.orderId }).get())
 const paid = await unwrap(
   client.api.payments.confirm.post({
@@ -90,10 +86,10 @@ const paid = await unwrap(
 step(`payment ${paid.paymentId} ${paid.status}`)
 
 // 5. CONFIRMED, then refund everything.
-await until('CONFIRMED', async () => ((await orderStatus()) === 'CONFIRMED' ? true : undefined))
+await waitFor(async () => ((await orderStatus()) === 'CONFIRMED' ? true : undefined), { what: 'CONFIRMED' })
 const refund = await unwrap(client.api.orders({ id: placed.orderId }).refund.post({}))
 step(`refund of ${refund.refundAmount} asked`)
-await until('REFUNDED', async () => ((await orderStatus()) === 'REFUNDED' ? true : undefined))
+await waitFor(async () => ((await orderStatus()) === 'REFUNDED' ? true : undefined), { what: 'REFUNDED' })
 
 // The session rotates its token pair (it does so by itself on 401 COMMON-401-002, once per call).
 const before = client.session.tokens?.refreshToken
