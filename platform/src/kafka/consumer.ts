@@ -170,11 +170,9 @@ async function consumeBatch(
     if (pipeline.signal.aborted || !isRunning() || isStale()) return
     const run = planRun(pipeline.handlers, records.slice(i, i + pipeline.maxRecordsPerTransaction))
     const last = run.at(-1)
-    if (run.length > 1 && last && (await processTogether(pipeline, run))) {
-      await settled(
-        last.record,
-        run.map((p) => p.record),
-      )
+    const applied = run.length > 1 && last ? await processTogether(pipeline, run) : undefined
+    if (last && applied) {
+      await settled(last.record, applied)
       i += run.length
       continue
     }
@@ -186,8 +184,8 @@ async function consumeBatch(
       if (result.kind === 'exhausted') return die(result.error)
       // A lost group: KafkaJS rejoins on its own error; the record goes to the partition's next owner uncommitted.
       if (result.kind === 'abandoned') return pipeline.signal.aborted ? undefined : Promise.reject(result.cause)
-      // A parked record changed nothing: offering what waits under its key again would only find it still early.
-      await settled(record, result.parked ? [] : [record])
+      // Only an applied record can be what a parked one waits for (not a skipped, duplicate or parked one).
+      await settled(record, result.applied ? [record] : [])
       i++
     }
   }

@@ -39,10 +39,13 @@ export function planRun(index: HandlerIndex, records: readonly ConsumedRecord[])
 /**
  * Handles a run of one partition's records in ONE transaction (inbox rows and effects of all of them), so a busy
  * partition pays one commit per run instead of one per record. All or nothing: when any record fails, everything rolls
- * back and false is returned; the caller then takes the run one record at a time, where retries, the budget and the
- * DLQ apply to the record that failed alone.
+ * back and undefined is returned; the caller then takes the run one record at a time, where retries, the budget and the
+ * DLQ apply to the record that failed alone. Otherwise: the records whose effects committed (not skipped, not duplicates).
  */
-export async function processTogether(pipeline: RecordPipeline, run: readonly Planned[]): Promise<boolean> {
+export async function processTogether(
+  pipeline: RecordPipeline,
+  run: readonly Planned[],
+): Promise<ConsumedRecord[] | undefined> {
   const started = performance.now()
   let outcomes: ('handled' | 'duplicate' | 'ignored')[]
   try {
@@ -80,12 +83,13 @@ export async function processTogether(pipeline: RecordPipeline, run: readonly Pl
       records: run.length,
       error: describeError(error),
     })
-    return false
+    return undefined
   }
   const perRecord = (performance.now() - started) / run.length
   run.forEach(({ event }, i) => {
     consumedEvents.inc({ consumer: pipeline.groupId, type: event.type, outcome: outcomes[i] ?? 'handled' })
     consumerHandleDuration.observe({ consumer: pipeline.groupId, type: event.type }, perRecord)
   })
-  return true
+  // The records whose effects committed (not the skipped or duplicate ones).
+  return run.filter((_, i) => outcomes[i] === 'handled').map((p) => p.record)
 }

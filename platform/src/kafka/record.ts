@@ -44,7 +44,7 @@ export interface RecordInHand {
  * failure outlived the retry budget; the consumer must stop without committing.
  */
 export type RecordResult =
-  | { kind: 'settled'; parked?: boolean }
+  | { kind: 'settled'; applied?: boolean }
   | { kind: 'abandoned'; cause: unknown }
   | { kind: 'exhausted'; error: unknown }
 
@@ -113,7 +113,8 @@ async function settle(
       },
     })
     consumedEvents.inc({ consumer: groupId, type: inHand.type, outcome })
-    return outcome === 'parked' ? { kind: 'settled', parked: true } : { kind: 'settled' }
+    // `applied`: its effect committed just now (not a duplicate, a dead letter or a parked record).
+    return outcome === 'handled' ? { kind: 'settled', applied: true } : { kind: 'settled' }
   } catch (error) {
     if (!(error instanceof Abandoned)) return { kind: 'exhausted', error }
     consumedEvents.inc({ consumer: groupId, type: inHand.type, outcome: 'abandoned' })
