@@ -1,0 +1,7 @@
+import type { TSchema } from '@sinclair/typebox'
+import { fixturePath } from '../../scripts/artifacts'
+import type { EventDefinition } from '../cloud-event'
+
+/** The producer's example `data` for one event version (`contracts/fixtures/<type>.v<N>.json`), for consumer tests. */
+export const fixtureOf = (def: Pick<EventDefinition<TSchema>, 'type' | 'version'>): Promise<unknown> =>
+  Bun.file(fixturePath(def)).json()
