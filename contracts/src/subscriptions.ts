@@ -13,12 +13,7 @@ import * as user from './user'
  */
 export const subscriptions: Readonly<Record<string, readonly EventDefinition<TSchema>[]>> = Object.freeze({
   auth: [user.UserWithdrawnV1, user.UserLockedV1],
-  catalog: [
-    inventory.StockDepletedV1,
-    inventory.StockRestoredV1,
-    inventory.StockConfirmedV1,
-    order.OrderRefundedV1,
-  ],
+  catalog: [inventory.StockDepletedV1, inventory.StockRestoredV1, inventory.StockConfirmedV1, order.OrderRefundedV1],
   inventory: [
     catalog.ProductSkuCreatedV1,
     order.OrderPlacedV1,

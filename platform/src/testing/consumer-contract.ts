@@ -43,7 +43,11 @@ export const placeholderEnv: Readonly<Record<string, string>> = Object.freeze({
 })
 
 const label = (def: Pick<Definition, 'type' | 'version'>) => `${def.type} v${def.version}`
-const meta = { now: new Date('2026-03-01T09:35:00.000Z'), correlationId: 'corr-contract', causationId: 'cause-contract' }
+const meta = {
+  now: new Date('2026-03-01T09:35:00.000Z'),
+  correlationId: 'corr-contract',
+  causationId: 'cause-contract',
+}
 
 /** The record the producer's outbox row becomes (Debezium relays the CloudEvent JSON unchanged), optionally edited. */
 async function publishedRecord(def: Definition, edit: (event: Record<string, unknown>) => unknown = (e) => e) {
@@ -63,7 +67,10 @@ async function subscribedCases(def: Definition, declared: readonly Definition[])
     { name: `${label(def)}: the producer's fixture is handled`, record: await publishedRecord(def), expected: handled },
     {
       name: `${label(def)}: the fixture with an unknown data field and an unknown envelope attribute is handled`,
-      record: await publishedRecord(def, (e) => ({ ...withData(e, { ...(e['data'] as object), addedLater: 1 }), x: 1 })),
+      record: await publishedRecord(def, (e) => ({
+        ...withData(e, { ...(e['data'] as object), addedLater: 1 }),
+        x: 1,
+      })),
       expected: handled,
     },
     {
@@ -111,7 +118,13 @@ function consumerGroups<S extends Schema, C extends ServiceConfig>(definition: S
   // lazyConnect: registrations may define Lua commands on the client, which needs no connection.
   const redis = createRedis(placeholderEnv['REDIS_URL'] ?? '', { lazyConnect: true })
   const logger = createLogger({ service: definition.name }, 'error')
-  const deps: ServiceDeps<S, C> = { config: definition.config, db: unusable('db'), kafka: unusable('kafka'), redis, logger }
+  const deps: ServiceDeps<S, C> = {
+    config: definition.config,
+    db: unusable('db'),
+    kafka: unusable('kafka'),
+    redis,
+    logger,
+  }
   const specs = definition.consumers?.(deps) ?? []
   redis.disconnect()
   return specs
