@@ -69,7 +69,7 @@ async function subscribedCases(def: Definition, declared: readonly Definition[])
       name: `${label(def)}: the fixture with an unknown data field and an unknown envelope attribute is handled`,
       record: await publishedRecord(def, (e) => ({
         ...withData(e, { ...(e['data'] as object), addedLater: 1 }),
-        x: 1,
+        unknownattribute: 'from a newer producer',
       })),
       expected: handled,
     },
