@@ -96,13 +96,20 @@ relays it to \`commerce.<aggregate>.events\`. Each record is a CloudEvents 1.0 e
 take goes to \`<topic>.dlq\` with the reason in \`dlq-*\` headers. A breaking change is a new version (\`…v2\`),
 published beside the old one until the last consumer has moved.`
 
+/** Paragraphs without the source's line breaks (renderers wrap them). */
+const unwrapped = (text: string) =>
+  text
+    .split('\n\n')
+    .map((paragraph) => paragraph.replaceAll('\n', ' '))
+    .join('\n\n')
+
 /** The AsyncAPI 3.0 document of every event version in contracts/. */
 export async function asyncApiDocument() {
   const messages = await Promise.all(allEvents.map(async (def) => [messageId(def), await message(def)] as const))
   const dataSchemas = allEvents.map((def) => [messageId(def), JSON.parse(JSON.stringify(def.data))] as const)
   return {
     asyncapi: '3.0.0',
-    info: { title: 'Commerce platform events', version: '1.0.0', description },
+    info: { title: 'Commerce platform events', version: '1.0.0', description: unwrapped(description) },
     defaultContentType: 'application/cloudevents+json',
     servers: {
       local: { host: '127.0.0.1:9092', protocol: 'kafka', description: 'The local stack’s broker (`npm run up`)' },
