@@ -37,7 +37,7 @@ const ops = createHttpApp({ name: 'ops-test', version: '0.0.0', logger }).use(
 
 async function askTimeline(orderId: number | string, actor?: Actor): Promise<Reply> {
   const headers: Record<string, string> = actor ? { authorization: `Bearer ${actor.token}` } : {}
-  const response = await ops.handle(new Request(`http://ops/api/ops/sagas/${orderId}`, { headers }))
+  const response = await ops.handle(new Request(`http://localhost/api/ops/sagas/${orderId}`, { headers }))
   return { status: response.status, body: await response.json() }
 }
 
