@@ -85,6 +85,8 @@ export async function scanTopics(
     return { records, complete }
   } finally {
     clearTimeout(timer)
+    // No fetch in flight while the connection closes (KafkaJS logs "write after end" otherwise).
+    consumer.pause(ranges.map((r) => ({ topic: r.topic })))
     await consumer.disconnect()
     // Nothing was committed; the empty group's metadata goes too (best effort: the broker expires it anyway).
     await withAdmin(kafka, (admin) => admin.deleteGroups([groupId])).catch(() => undefined)
