@@ -7,6 +7,7 @@ import * as schema from './db/schema'
 import { cartRoutes } from './http/carts.routes'
 import { orderRoutes } from './http/orders.routes'
 import { remoteServices } from './use-cases/remote'
+import { orderSagaStates } from './use-cases/saga-states'
 
 type Deps = ServiceDeps<typeof schema, OrderConfig>
 
@@ -37,6 +38,7 @@ export const orderService = (config: OrderConfig): ServiceDefinition<typeof sche
     const shared = routeDeps(config, deps)
     return new Elysia().use(orderRoutes(shared)).use(cartRoutes(shared))
   },
+  sagaStates: (deps, correlationId) => orderSagaStates(deps.db, correlationId),
   consumers: () => [{ groupId: 'order', topics: orderTopics, handlers: orderHandlers }],
 })
 
