@@ -39,7 +39,7 @@ async function call(
 
 /** The sandbox's fault switch: PUT on, DELETE off, GET reads. */
 async function fault(method: 'PUT' | 'DELETE' | 'GET', at: { paymentKey: string; auth?: boolean }) {
-  const headers = at.auth === false ? {} : { authorization: `Basic ${btoa(`${secretKey}:`)}` }
+  const headers: Record<string, string> = at.auth === false ? {} : { authorization: `Basic ${btoa(`${secretKey}:`)}` }
   const response = await fetch(`${sandbox.url}/sandbox/faults/${at.paymentKey}/cancel`, { method, headers })
   // biome-ignore lint/suspicious/noExplicitAny: tests read the answer loosely
   return { status: response.status, body: (await response.json()) as any }
