@@ -23,8 +23,10 @@ export function faultControl(records: Records, request: Request, path: string): 
 }
 
 /**
- * A cancel of a paymentKey with the cancel fault on: Toss' 500 FAILED_REFUND_PROCESS (the bank's refund failed),
- * nothing cancelled. A 5xx is never stored under the Idempotency-Key, so once the fault is off the same key cancels.
+ * A cancel of a paymentKey with the cancel fault on: Toss' 400 FAILED_REFUND_PROCESS (the bank's refund failed),
+ * nothing cancelled. A 4xx, so the caller's circuit breaker does not count it (one broken payment must not stop the
+ * PG for every other); answered before the Idempotency-Key is looked at and never stored under it, so once the fault
+ * is off a retry with the same key cancels.
  */
 export const cancelFault = (): Answer =>
-  tossError(500, 'FAILED_REFUND_PROCESS', '은행 응답시간 지연이나 일시적인 오류로 환불요청에 실패했습니다.')
+  tossError(400, 'FAILED_REFUND_PROCESS', '은행 응답시간 지연이나 일시적인 오류로 환불요청에 실패했습니다.')

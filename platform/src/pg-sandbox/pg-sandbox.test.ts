@@ -166,7 +166,7 @@ describe('PG sandbox (Toss v1 shapes)', () => {
     expect(replay.body.lastTransactionKey).toBe(first.body.lastTransactionKey)
   })
 
-  test('when the cancel fault is on for a payment, then every cancel fails with 500 FAILED_REFUND_PROCESS, also after a restart, and once it is off the same Idempotency-Key cancels once', async () => {
+  test('when the cancel fault is on for a payment, then every cancel fails with 400 FAILED_REFUND_PROCESS, also after a restart, and once it is off the same Idempotency-Key cancels once', async () => {
     const [paymentKey, orderId, key] = [fresh(), orderNo(), crypto.randomUUID()]
     await confirm({ paymentKey, orderId, amount: 7000 })
     const cancel = () => call(`/v1/payments/${paymentKey}/cancel`, { body: { cancelReason: 'refund requested' }, key })
@@ -187,9 +187,9 @@ describe('PG sandbox (Toss v1 shapes)', () => {
     }).toEqual({
       switchedOn: { paymentKey, operation: 'cancel', on: true },
       failures: [
-        [500, 'FAILED_REFUND_PROCESS'],
-        [500, 'FAILED_REFUND_PROCESS'],
-        [500, 'FAILED_REFUND_PROCESS'],
+        [400, 'FAILED_REFUND_PROCESS'],
+        [400, 'FAILED_REFUND_PROCESS'],
+        [400, 'FAILED_REFUND_PROCESS'],
       ],
       switchedOff: { paymentKey, operation: 'cancel', on: false },
       done: [200, 'CANCELED', 1],
