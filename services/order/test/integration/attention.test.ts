@@ -48,6 +48,17 @@ describe('orders needing attention (admin)', () => {
   const post = (path: string, at: { token: string; body?: unknown; key?: string }) =>
     call(`${ctx.order.url}${path}`, { method: 'POST', ...at })
 
+  /** Every row of the admin list, page by page (earlier runs' orders may still wait there). */
+  async function waitingRows(token: string): Promise<Record<string, unknown>[]> {
+    const rows: Record<string, unknown>[] = []
+    for (let page = 0; ; page++) {
+      const list = await call(`${ctx.order.url}/api/orders/needs-attention?page=${page}&size=100`, { token })
+      if (list.status !== 200) throw new Error(`list: ${list.status} ${JSON.stringify(list.body)}`)
+      rows.push(...list.body.data.items)
+      if (page + 1 >= list.body.data.totalPages) return rows
+    }
+  }
+
   /** A seeded order in `from` whose refund (every item, or the cancelled order's) failed: NEEDS_ATTENTION. */
   async function waitingOrder(from: OrderStatus, reason: Reason) {
     const order = await seedOrder(db(), from)
@@ -67,19 +78,17 @@ describe('orders needing attention (admin)', () => {
   test('when a refund failed, then the order is on the admin list with its reason and since when, and a retry publishes order.compensation.retry.requested for payment', async () => {
     const token = await admin()
     const order = await waitingOrder('CONFIRMED', 'REFUND_REQUESTED')
-    const list = await call(`${ctx.order.url}/api/orders/needs-attention?page=0&size=1000`, { token })
-    const row = (list.body.data.items as Record<string, unknown>[]).find((r) => r['orderId'] === order.orderId)
+    const rows = await waitingRows(token)
+    const row = rows.find((r) => r['orderId'] === order.orderId)
     const retried = await post(`/api/orders/${order.orderId}/attention/retry`, { token })
     const s = await state(order.orderId)
 
     expect({
-      status: list.status,
       row: row && ({ ...row, since: typeof row['since'] } as Record<string, unknown>),
       retried: [retried.status, retried.body.data.status],
       history: s.history.slice(1).map(([from, to, reason]) => [from, to, reason]),
       event: s.events.map((e) => [e.type, e.data['orderId'], e.data['requestedBy'], e.correlationid]),
     }).toEqual({
-      status: 200,
       row: {
         orderId: order.orderId,
         orderNo: expect.any(String),
