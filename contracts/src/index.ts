@@ -26,6 +26,7 @@ export const allEvents: readonly EventDefinition<TSchema>[] = Object.freeze([
   order.OrderConfirmedV1,
   order.OrderRefundRequestedV1,
   order.OrderRefundedV1,
+  order.OrderCompensationRetryRequestedV1,
   inventory.StockReservedV1,
   inventory.StockReservationFailedV1,
   inventory.StockReleasedV1,

@@ -32,5 +32,11 @@ export const subscriptions: Readonly<Record<string, readonly EventDefinition<TSc
     payment.PaymentRefundedV1,
     payment.PaymentRefundFailedV1,
   ],
-  payment: [order.OrderPlacedV1, inventory.StockReservedV1, order.OrderCancelledV1, order.OrderRefundRequestedV1],
+  payment: [
+    order.OrderPlacedV1,
+    inventory.StockReservedV1,
+    order.OrderCancelledV1,
+    order.OrderRefundRequestedV1,
+    order.OrderCompensationRetryRequestedV1,
+  ],
 })
