@@ -228,7 +228,7 @@ describe('metrics', () => {
     let text = ''
     for (let turn = 0; turn < 50 && !text.includes('/items/:id'); turn++) {
       await new Promise(setImmediate)
-      text = await registry.getSingleMetricAsString('http_server_request_duration_ms')
+      text = await registry.getSingleMetricAsString('http_server_request_duration_seconds')
     }
     expect(text).toContain('route="/items/:id"')
     expect(text).not.toContain('987654')

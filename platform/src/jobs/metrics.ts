@@ -1,5 +1,5 @@
 import { Counter, Histogram } from 'prom-client'
-import { msBuckets, registry } from '../metrics/index'
+import { secondsBuckets, registry } from '../metrics/index'
 
 /** Ticks of scheduled jobs by outcome: succeeded, failed, or skipped (another replica ran it, or a run is in hand). */
 export const jobRuns = new Counter({
@@ -11,9 +11,9 @@ export const jobRuns = new Counter({
 
 /** Duration of the runs this replica made (skipped ticks are not observed). */
 export const jobRunDuration = new Histogram({
-  name: 'job_run_duration_ms',
-  help: 'Scheduled job run duration in milliseconds',
+  name: 'job_run_duration_seconds',
+  help: 'Scheduled job run duration in seconds',
   labelNames: ['job'] as const,
-  buckets: msBuckets,
+  buckets: secondsBuckets,
   registers: [registry],
 })

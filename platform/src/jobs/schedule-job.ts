@@ -82,7 +82,7 @@ async function runLeased(runner: Runner): Promise<JobOutcome> {
   } finally {
     stopRenewing()
   }
-  jobRunDuration.observe({ job: job.name }, performance.now() - started)
+  jobRunDuration.observe({ job: job.name }, (performance.now() - started) / 1000)
   jobRuns.inc({ job: job.name, outcome })
   // If this fails the lease simply expires; the outcome columns stay as they were.
   await releaseLease(db, { ...ref, outcome }).catch((error: unknown) =>

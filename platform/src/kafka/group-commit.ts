@@ -85,10 +85,10 @@ export async function processTogether(
     })
     return undefined
   }
-  const perRecord = (performance.now() - started) / run.length
+  const perRecordSeconds = (performance.now() - started) / 1000 / run.length
   run.forEach(({ event }, i) => {
     consumedEvents.inc({ consumer: pipeline.groupId, type: event.type, outcome: outcomes[i] ?? 'handled' })
-    consumerHandleDuration.observe({ consumer: pipeline.groupId, type: event.type }, perRecord)
+    consumerHandleDuration.observe({ consumer: pipeline.groupId, type: event.type }, perRecordSeconds)
   })
   // The records whose effects committed (not the skipped or duplicate ones).
   return run.filter((_, i) => outcomes[i] === 'handled').map((p) => p.record)

@@ -175,6 +175,6 @@ export async function handleRecord(pipeline: RecordPipeline, inHand: RecordInHan
       return deadLetter(pipeline, record, { reason: deadLetterReason(error), error })
     }
   })
-  consumerHandleDuration.observe({ consumer: groupId, type: event.type }, performance.now() - started)
+  consumerHandleDuration.observe({ consumer: groupId, type: event.type }, (performance.now() - started) / 1000)
   return result
 }

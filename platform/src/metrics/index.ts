@@ -3,8 +3,8 @@ import { FastHistogram } from './fast-histogram'
 
 export { type BoundObserver, FastHistogram } from './fast-histogram'
 
-/** Millisecond buckets: a local hop is single-digit ms, a slow PG call seconds. */
-export const msBuckets = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000]
+/** Duration buckets in seconds (Prometheus base unit): a local hop is a few ms, a slow PG call seconds. */
+export const secondsBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
 
 /** One registry per process; `/metrics` serves it. */
 export const registry = new Registry()
@@ -12,10 +12,10 @@ collectDefaultMetrics({ register: registry })
 
 /** Observed on every request: use `httpRequestDuration.series(method, route, status)` (no per-call label hashing). */
 export const httpRequestDuration = new FastHistogram({
-  name: 'http_server_request_duration_ms',
-  help: 'HTTP request duration in milliseconds, by route template',
+  name: 'http_server_request_duration_seconds',
+  help: 'HTTP request duration in seconds, by route template',
   labelNames: ['method', 'route', 'status'] as const,
-  buckets: msBuckets,
+  buckets: secondsBuckets,
   registers: [registry],
 })
 
@@ -34,10 +34,10 @@ export const consumerRetries = new Counter({
 })
 
 export const consumerHandleDuration = new Histogram({
-  name: 'consumer_handle_duration_ms',
-  help: 'Time from record fetch to committed transaction, in milliseconds',
+  name: 'consumer_handle_duration_seconds',
+  help: 'Time from record fetch to committed transaction, in seconds',
   labelNames: ['consumer', 'type'] as const,
-  buckets: msBuckets,
+  buckets: secondsBuckets,
   registers: [registry],
 })
 
