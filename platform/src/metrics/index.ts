@@ -61,3 +61,29 @@ export const parkedEventsWaiting = new Gauge({
   labelNames: ['consumer'] as const,
   registers: [registry],
 })
+
+/** Outbox → consumer: seconds from the CloudEvent `time` (set when the producer wrote the outbox row) to handling. */
+export const consumerEventLag = new Histogram({
+  name: 'consumer_event_lag_seconds',
+  help: 'Seconds from the CloudEvent time (outbox row written) to the consumer taking the event in hand',
+  labelNames: ['consumer', 'type'] as const,
+  buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+  registers: [registry],
+})
+
+export const consumerGroupLag = new Gauge({
+  name: 'consumer_group_lag',
+  help: 'Records behind the partition end: high watermark of the last fetch minus the next offset to consume, per assigned partition',
+  labelNames: ['group', 'topic', 'partition'] as const,
+  registers: [registry],
+})
+
+/**
+ * Observes the outbox → consumer lag of an event taken in hand at `atMs` (epoch ms). An event without a readable `time`
+ * is not observed; a negative lag (clock skew between hosts) counts as 0.
+ */
+export function observeEventLag(consumer: string, event: { type: string; time?: unknown }, atMs: number): void {
+  const writtenAt = typeof event.time === 'string' ? Date.parse(event.time) : Number.NaN
+  if (Number.isNaN(writtenAt)) return
+  consumerEventLag.observe({ consumer, type: event.type }, Math.max(0, atMs - writtenAt) / 1000)
+}

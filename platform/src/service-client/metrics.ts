@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram } from 'prom-client'
-import { secondsBuckets, registry } from '../metrics/index'
+import { registry, secondsBuckets } from '../metrics/index'
 
 /** Outcome of one call (all its attempts): success, client_error (remote 4xx), unavailable, breaker_open. */
 export type CallOutcome = 'success' | 'client_error' | 'unavailable' | 'breaker_open'
