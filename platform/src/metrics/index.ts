@@ -2,6 +2,7 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom
 import { FastHistogram } from './fast-histogram'
 
 export { type BoundObserver, FastHistogram } from './fast-histogram'
+export { leaveOut, scrapeReading } from './scrape-reading'
 
 /** Duration buckets in seconds (Prometheus base unit): a local hop is a few ms, a slow PG call seconds. */
 export const secondsBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]

@@ -6,6 +6,7 @@ import { orderHandlers, orderTopics } from './consumers'
 import * as schema from './db/schema'
 import { cartRoutes } from './http/carts.routes'
 import { orderRoutes } from './http/orders.routes'
+import { watchOpenSagas } from './use-cases/open-sagas'
 import { remoteServices } from './use-cases/remote'
 
 type Deps = ServiceDeps<typeof schema, OrderConfig>
@@ -34,6 +35,8 @@ export const orderService = (config: OrderConfig): ServiceDefinition<typeof sche
   schema,
   migrationsFolder: join(import.meta.dir, '../migrations'),
   routes: (deps) => {
+    // The open-saga gauges read this service's database on each scrape of /metrics.
+    watchOpenSagas(deps.db, deps.logger)
     const shared = routeDeps(config, deps)
     return new Elysia().use(orderRoutes(shared)).use(cartRoutes(shared))
   },

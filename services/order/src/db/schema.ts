@@ -38,8 +38,8 @@ export const orders = mysqlTable(
     createdAt: at('created_at').notNull(),
     updatedAt: at('updated_at').notNull(),
   },
-  // A member's orders, newest first.
-  (t) => [index('orders_user_idx').on(t.userId, t.id)],
+  // A member's orders, newest first; orders in flight by state and age (the open-saga gauges read it on each scrape).
+  (t) => [index('orders_user_idx').on(t.userId, t.id), index('orders_status_created_idx').on(t.status, t.createdAt)],
 )
 
 /**

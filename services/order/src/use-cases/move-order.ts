@@ -3,6 +3,7 @@ import type { OrderTx } from '../db'
 import { orders } from '../db/schema'
 import { canMove, type OrderStatus } from '../domain/order-status'
 import { recordHistory } from './history'
+import { countSagaOutcome } from './metrics'
 import { type OrderRow, statusOf } from './order-rows'
 
 /**
@@ -26,4 +27,5 @@ export async function moveOrder(
     })
     .where(eq(orders.id, move.order.id))
   await recordHistory(tx, { orderId: move.order.id, from, to: move.to, reason: move.reason }, now)
+  countSagaOutcome(tx, { from, to: move.to, createdAt: move.order.createdAt, at: now })
 }

@@ -8,7 +8,7 @@ import { orderItems, orders } from '../db/schema'
 import { canMove } from '../domain/order-status'
 import { statusAfterRefund } from '../domain/refunds'
 import { recordHistory } from './history'
-import { counted, type SagaOutcome } from './metrics'
+import { counted, countSagaOutcome, type SagaOutcome } from './metrics'
 import { itemStatusOf, itemsOf, lockOrder, statusOf } from './order-rows'
 
 /** payment.refunded as the order sees it. */
@@ -70,6 +70,7 @@ export async function recordRefund(
   const to = moves ? next : status
   if (moves) await tx.update(orders).set({ status: to }).where(eq(orders.id, order.id))
   await recordHistory(tx, { orderId: order.id, from: status, to, reason: 'REFUNDED' }, now)
+  countSagaOutcome(tx, { from: status, to, createdAt: order.createdAt, at: now })
   const data = {
     orderId: order.id,
     userId: order.userId,
