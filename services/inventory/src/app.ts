@@ -14,6 +14,7 @@ import { inventoryJobs } from './jobs'
 import { crashAt } from './use-cases/fault-points'
 import { injectedFaults } from './use-cases/injected-faults'
 import { rebuildIfEmpty } from './use-cases/rebuild-redis'
+import { watchStockTotals } from './use-cases/stock-gauges'
 
 /** The inventory service: Redis stock moved by Lua, a MariaDB ledger, reservations with expiry (README). */
 export const inventoryService = (config: InventoryConfig): ServiceDefinition<typeof schema, InventoryConfig> => {
@@ -32,6 +33,8 @@ export const inventoryService = (config: InventoryConfig): ServiceDefinition<typ
     prepare: async ({ db, redis, logger }) =>
       void (await rebuildIfEmpty({ db, redis, logger }, { retentionS: memory.retentionS })),
     routes: ({ db, redis, logger }) => {
+      // inventory_stock_units reads the balances on each scrape of /metrics.
+      watchStockTotals(db, logger)
       const auth = { jwksUrl: config.AUTH_JWKS_URL, issuer: config.AUTH_JWT_ISSUER, audience: config.AUTH_JWT_AUDIENCE }
       const deps = { db, redis, logger, auth, store: storeOn(redis) }
       // The public reads first: jwtAuth's global derive then stays off the hot GET.
@@ -60,6 +63,7 @@ export const inventoryService = (config: InventoryConfig): ServiceDefinition<typ
         retentionS: memory.retentionS,
         expiryEveryMs: config.INVENTORY_EXPIRY_EVERY_S * 1000,
         guardEveryMs: config.INVENTORY_GUARD_EVERY_S * 1000,
+        reconcileEveryMs: config.INVENTORY_RECONCILE_EVERY_S * 1000,
       }),
   }
 }
