@@ -232,6 +232,9 @@ describe('metrics', () => {
     }
     expect(text).toContain('route="/items/:id"')
     expect(text).not.toContain('987654')
+    // Seconds, not milliseconds: a local request lands in the sub-second buckets.
+    const fastest = text.split('\n').find((l) => l.includes('route="/items/:id"') && l.includes('le="0.25"'))
+    expect(Number(fastest?.split(' ').at(-1))).toBeGreaterThanOrEqual(1)
   })
 })
 
