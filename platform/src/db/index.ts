@@ -1,6 +1,9 @@
 import { drizzle } from 'drizzle-orm/mysql2'
 import { createPool, type Pool } from 'mysql2/promise'
 
+import { withAfterCommit } from './after-commit'
+
+export { afterCommit } from './after-commit'
 export { isDuplicateKey, isTransientDbError } from './errors'
 export {
   claimIdempotencyKey,
@@ -26,7 +29,7 @@ export interface DbHandle<S extends Schema> {
   close(): Promise<void>
 }
 
-/** Creates a pooled MariaDB connection (UTC, utf8mb4) wrapped in Drizzle. */
+/** Creates a pooled MariaDB connection (UTC, utf8mb4) wrapped in Drizzle; its transactions accept `afterCommit`. */
 export function createDb<S extends Schema = Schema>(options: {
   url: string
   poolSize?: number
@@ -41,7 +44,7 @@ export function createDb<S extends Schema = Schema>(options: {
     bigNumberStrings: false,
     enableKeepAlive: true,
   })
-  const db = drizzle({ client: pool, schema: options.schema ?? ({} as S), mode: 'default' })
+  const db = withAfterCommit(drizzle({ client: pool, schema: options.schema ?? ({} as S), mode: 'default' }))
   return { db, pool, close: () => pool.end() }
 }
 

@@ -87,7 +87,7 @@ describe('createHttpApp', () => {
     const res = await send('/metrics')
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toContain('text/plain')
-    expect(await res.text()).toContain('# TYPE http_server_request_duration_ms histogram')
+    expect(await res.text()).toContain('# TYPE http_server_request_duration_seconds histogram')
   })
 
   test('when every check passes, then live and ready are 200', async () => {

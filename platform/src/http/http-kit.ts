@@ -68,7 +68,7 @@ function record(context: Finished, statusCode: number): void {
   // The route template keeps label cardinality bounded; unmatched paths share one label.
   const route = context.route || 'UNMATCHED'
   const durationMs = performance.now() - ((context as unknown as Stamped)[startedAt] ?? performance.now())
-  httpRequestDuration.series(request.method, route, status).observe(durationMs)
+  httpRequestDuration.series(request.method, route, status).observe(durationMs / 1000)
   const kit = context.kit()
   const level = kit.accessLog ? 'info' : 'debug'
   // Checked before building the line: with the access log off this is the whole cost.

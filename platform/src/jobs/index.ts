@@ -1,5 +1,5 @@
 export { ensureLeaseRow, type JobOutcome } from './lease'
-export { jobRunDuration, jobRuns } from './metrics'
+export { jobLastSuccess, jobRunDuration, jobRuns, prunedRows } from './metrics'
 export { type PruneLimits, type PruneRetentions, pruneInBatches, pruneJobs } from './prune-jobs'
 export {
   type JobContext,

@@ -2,6 +2,7 @@ import { pruneIdempotencyKeys } from '../db/idempotency-keys'
 import { pruneInbox } from '../db/inbox'
 import type { Db } from '../db/types'
 import { pruneOutbox } from '../outbox/prune'
+import { prunedRows } from './metrics'
 import type { JobDefinition, JobSummary } from './schedule-job'
 
 type PruneBatch = (db: Db, options: { olderThan: Date; limit: number }) => Promise<number>
@@ -32,13 +33,22 @@ export async function pruneInBatches(
   return { deleted, batches }
 }
 
-function pruneJob(name: string, prune: PruneBatch, options: PruneLimits & { retentionMs: number; everyMs: number }) {
+type PruneTarget = { name: string; table: string; prune: PruneBatch }
+type PruneJobOptions = PruneLimits & { retentionMs: number; everyMs: number }
+
+function pruneJob({ name, table, prune }: PruneTarget, options: PruneJobOptions) {
+  // Counted per DELETE, so a run stopped half way still reports what it removed.
+  const deleteBatch = async (db: Db, batch: { olderThan: Date; limit: number }) => {
+    const deleted = await prune(db, batch)
+    prunedRows.inc({ table }, deleted)
+    return deleted
+  }
   const job: JobDefinition = {
     name,
     everyMs: options.everyMs,
     run: ({ db, signal }) => {
       const olderThan = new Date(Date.now() - options.retentionMs)
-      return pruneInBatches((limit) => prune(db, { olderThan, limit }), { ...options, signal })
+      return pruneInBatches((limit) => deleteBatch(db, { olderThan, limit }), { ...options, signal })
     },
   }
   return job
@@ -57,12 +67,17 @@ export interface PruneRetentions extends PruneLimits {
 export function pruneJobs(options: PruneRetentions): JobDefinition[] {
   const { outboxRetentionMs, inboxRetentionMs, idempotencyRetentionMs, everyMs = 900_000, ...limits } = options
   return [
-    pruneJob('prune-outbox', pruneOutbox, { ...limits, everyMs, retentionMs: outboxRetentionMs }),
-    pruneJob('prune-inbox', pruneInbox, { ...limits, everyMs, retentionMs: inboxRetentionMs }),
-    pruneJob('prune-idempotency-keys', pruneIdempotencyKeys, {
-      ...limits,
-      everyMs,
-      retentionMs: idempotencyRetentionMs,
-    }),
+    pruneJob(
+      { name: 'prune-outbox', table: 'outbox', prune: pruneOutbox },
+      { ...limits, everyMs, retentionMs: outboxRetentionMs },
+    ),
+    pruneJob(
+      { name: 'prune-inbox', table: 'processed_events', prune: pruneInbox },
+      { ...limits, everyMs, retentionMs: inboxRetentionMs },
+    ),
+    pruneJob(
+      { name: 'prune-idempotency-keys', table: 'idempotency_keys', prune: pruneIdempotencyKeys },
+      { ...limits, everyMs, retentionMs: idempotencyRetentionMs },
+    ),
   ]
 }

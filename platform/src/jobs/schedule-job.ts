@@ -3,7 +3,7 @@ import type { Db } from '../db/types'
 import { describeError } from '../errors/describe'
 import type { Logger } from '../log/index'
 import { acquireLease, ensureLeaseRow, type JobOutcome, type LeaseRef, releaseLease, renewLease } from './lease'
-import { jobRunDuration, jobRuns } from './metrics'
+import { jobLastSuccess, jobRunDuration, jobRuns } from './metrics'
 
 /** What a run gets: the service database, a signal that fires on `stop()` or when the lease is lost, a logger. */
 export interface JobContext {
@@ -82,8 +82,9 @@ async function runLeased(runner: Runner): Promise<JobOutcome> {
   } finally {
     stopRenewing()
   }
-  jobRunDuration.observe({ job: job.name }, performance.now() - started)
+  jobRunDuration.observe({ job: job.name }, (performance.now() - started) / 1000)
   jobRuns.inc({ job: job.name, outcome })
+  if (outcome === 'succeeded') jobLastSuccess.set({ job: job.name }, Date.now() / 1000)
   // If this fails the lease simply expires; the outcome columns stay as they were.
   await releaseLease(db, { ...ref, outcome }).catch((error: unknown) =>
     logger.warn('job lease release failed', { job: job.name, error: describeError(error) }),

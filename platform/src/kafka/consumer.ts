@@ -7,6 +7,7 @@ import { consumerFatalStops } from '../metrics/index'
 import { type KafkaClient, kafkaOf } from './client'
 import type { ConsumedRecord } from './dlq'
 import { planRun, processTogether } from './group-commit'
+import { type GroupLag, trackGroupLag } from './group-lag'
 import type { EventHandler } from './handle'
 import { indexHandlers } from './handlers'
 import { retryParkedUnder } from './park'
@@ -74,9 +75,10 @@ function lifecycle(options: ConsumerOptions, clients: { consumer: Consumer; prod
   const abort = new AbortController()
   let closed: Promise<void> | undefined
   let fatal: unknown
+  const lag = trackGroupLag(clients.consumer, groupId)
   const close = () => {
     abort.abort()
-    closed ??= Promise.all([clients.consumer.disconnect(), clients.producer.disconnect()]).then(() => undefined)
+    closed ??= Promise.all([clients.consumer.disconnect(), clients.producer.disconnect()]).then(() => lag.clear())
     return closed
   }
   const die = (error: unknown) => {
@@ -93,7 +95,7 @@ function lifecycle(options: ConsumerOptions, clients: { consumer: Consumer; prod
     if (fatal !== undefined) throw new Error(`consumer ${groupId} stopped: ${describeError(fatal)}`)
     if (abort.signal.aborted) throw new Error(`consumer ${groupId} stopped`)
   }
-  return { signal: abort.signal, close, die, check }
+  return { signal: abort.signal, close, die, check, lag }
 }
 
 /**
@@ -124,7 +126,8 @@ export async function startConsumer(options: ConsumerOptions): Promise<RunningCo
     autoCommit: false,
     eachBatchAutoResolve: false,
     partitionsConsumedConcurrently: 3,
-    eachBatch: (payload) => consumeBatch(pipeline, payload, { commit: commitWith(clients.consumer), die: life.die }),
+    eachBatch: (payload) =>
+      consumeBatch(pipeline, payload, { commit: commitWith(clients.consumer), die: life.die, lag: life.lag }),
   })
   return { groupId: options.groupId, check: life.check, stop: life.close, [Symbol.asyncDispose]: life.close }
 }
@@ -154,15 +157,18 @@ async function offerParkedUnder(pipeline: RecordPipeline, applied: readonly Cons
 async function consumeBatch(
   pipeline: RecordPipeline,
   payload: EachBatchPayload,
-  { commit, die }: { commit: Commit; die: (error: unknown) => void },
+  { commit, die, lag }: { commit: Commit; die: (error: unknown) => void; lag: GroupLag },
 ) {
   const { batch, isRunning, isStale, heartbeat } = payload
   const { topic, partition } = batch
   const records: ConsumedRecord[] = batch.messages.map((message) => ({ topic, partition, ...message }))
+  if (records.length > 0) lag.set(batch, batch.firstOffset() ?? records[0]?.offset ?? '0')
   // `applied`: the records whose effects just committed; what is parked under their keys may apply now.
   const settled = async (record: ConsumedRecord, applied: readonly ConsumedRecord[]) => {
-    await commit(topic, partition, (BigInt(record.offset) + 1n).toString())
+    const next = (BigInt(record.offset) + 1n).toString()
+    await commit(topic, partition, next)
     payload.resolveOffset(record.offset)
+    lag.set(batch, next)
     await offerParkedUnder(pipeline, applied)
     await heartbeat()
   }

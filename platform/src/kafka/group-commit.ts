@@ -1,7 +1,7 @@
 import type { CloudEvent } from '@commerce/contracts'
 import { markAllProcessed, markProcessed } from '../db/inbox'
 import { describeError } from '../errors/describe'
-import { consumedEvents, consumerHandleDuration } from '../metrics/index'
+import { consumedEvents, consumerHandleDuration, observeEventLag } from '../metrics/index'
 import { decodeEvent } from './codec'
 import type { ConsumedRecord } from './dlq'
 import type { InTransactionHandler } from './handle'
@@ -46,6 +46,7 @@ export async function processTogether(
   pipeline: RecordPipeline,
   run: readonly Planned[],
 ): Promise<ConsumedRecord[] | undefined> {
+  const takenAt = Date.now()
   const started = performance.now()
   let outcomes: ('handled' | 'duplicate' | 'ignored')[]
   try {
@@ -86,10 +87,12 @@ export async function processTogether(
     })
     return undefined
   }
-  const perRecord = (performance.now() - started) / run.length
-  run.forEach(({ event }, i) => {
+  const perRecordSeconds = (performance.now() - started) / 1000 / run.length
+  run.forEach(({ event, handler }, i) => {
+    // Observed only once the run committed: a failed run's records are taken (and observed) one at a time.
+    if (typeof handler !== 'string') observeEventLag(pipeline.groupId, event, takenAt)
     consumedEvents.inc({ consumer: pipeline.groupId, type: event.type, outcome: outcomes[i] ?? 'handled' })
-    consumerHandleDuration.observe({ consumer: pipeline.groupId, type: event.type }, perRecord)
+    consumerHandleDuration.observe({ consumer: pipeline.groupId, type: event.type }, perRecordSeconds)
   })
   // The records whose effects committed (not the skipped or duplicate ones).
   return run.filter((_, i) => outcomes[i] === 'handled').map((p) => p.record)

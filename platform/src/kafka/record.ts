@@ -6,7 +6,7 @@ import { isTransient } from '../errors/classify'
 import { describeError } from '../errors/describe'
 import { TransientError } from '../errors/marked'
 import type { Logger } from '../log/index'
-import { consumedEvents, consumerHandleDuration, consumerRetries, deadLetters } from '../metrics/index'
+import { consumedEvents, consumerHandleDuration, consumerRetries, deadLetters, observeEventLag } from '../metrics/index'
 import { processCallingOut } from './call-out'
 import { decodeEvent } from './codec'
 import { type ConsumedRecord, type DeadLetterReason, sendToDlq } from './dlq'
@@ -142,6 +142,7 @@ function eventLogger(logger: Logger, event: CloudEvent<unknown>): Logger {
 export async function handleRecord(pipeline: RecordPipeline, inHand: RecordInHand): Promise<RecordResult> {
   const { groupId } = pipeline
   const { record } = inHand
+  const takenAt = Date.now()
   let event: CloudEvent<unknown>
   try {
     event = decodeEvent(record.value)
@@ -160,6 +161,7 @@ export async function handleRecord(pipeline: RecordPipeline, inHand: RecordInHan
     })
     return { kind: 'settled' }
   }
+  observeEventLag(groupId, event, takenAt)
   const started = performance.now()
   const logger = eventLogger(pipeline.logger, event)
   const result = await settle(pipeline, { ...inHand, type: event.type, logger }, async () => {
@@ -175,6 +177,6 @@ export async function handleRecord(pipeline: RecordPipeline, inHand: RecordInHan
       return deadLetter(pipeline, record, { reason: deadLetterReason(error), error })
     }
   })
-  consumerHandleDuration.observe({ consumer: groupId, type: event.type }, performance.now() - started)
+  consumerHandleDuration.observe({ consumer: groupId, type: event.type }, (performance.now() - started) / 1000)
   return result
 }

@@ -3,18 +3,18 @@ import { Histogram, Registry } from 'prom-client'
 import { FastHistogram } from './fast-histogram'
 
 const config = (registry: Registry) => ({
-  name: 'demo_duration_ms',
+  name: 'demo_duration_seconds',
   help: 'demo',
   labelNames: ['method', 'route'] as const,
-  buckets: [1, 5, 10],
+  buckets: [0.001, 0.005, 0.01],
   registers: [registry],
 })
 const samples: [string, string, number][] = [
-  ['GET', '/a', 0.5],
-  ['GET', '/a', 7],
-  ['GET', '/a', 50],
-  ['POST', '/a', 5],
-  ['GET', '/b', 1],
+  ['GET', '/a', 0.0005],
+  ['GET', '/a', 0.007],
+  ['GET', '/a', 0.05],
+  ['POST', '/a', 0.005],
+  ['GET', '/b', 0.001],
 ]
 
 describe('FastHistogram', () => {
@@ -32,10 +32,10 @@ describe('FastHistogram', () => {
 
   test('when a label set is bound twice, then both handles count into one series; reset empties it', async () => {
     const histogram = new FastHistogram(config(new Registry()))
-    histogram.series('GET', '/a').observe(2)
-    histogram.series('GET', '/a').observe(3)
+    histogram.series('GET', '/a').observe(0.002)
+    histogram.series('GET', '/a').observe(0.003)
     const count = async () =>
-      (await histogram.get()).values.filter((v) => v.metricName === 'demo_duration_ms_count').map((v) => v.value)
+      (await histogram.get()).values.filter((v) => v.metricName === 'demo_duration_seconds_count').map((v) => v.value)
     expect(await count()).toEqual([2])
     histogram.reset()
     expect(await count()).toEqual([])

@@ -41,7 +41,7 @@ function unwrap(service: string, answer: Answer): unknown {
 
 function observe(labels: { client: string; method: string; outcome: CallOutcome }, startedAt: number) {
   serviceClientRequests.inc(labels)
-  serviceClientDuration.observe(labels, performance.now() - startedAt)
+  serviceClientDuration.observe(labels, (performance.now() - startedAt) / 1000)
 }
 
 async function send(policy: CallPolicy, request: PreparedRequest, retryable: boolean): Promise<Answer> {

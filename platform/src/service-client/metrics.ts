@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram } from 'prom-client'
-import { msBuckets, registry } from '../metrics/index'
+import { registry, secondsBuckets } from '../metrics/index'
 
 /** Outcome of one call (all its attempts): success, client_error (remote 4xx), unavailable, breaker_open. */
 export type CallOutcome = 'success' | 'client_error' | 'unavailable' | 'breaker_open'
@@ -12,10 +12,10 @@ export const serviceClientRequests = new Counter({
 })
 
 export const serviceClientDuration = new Histogram({
-  name: 'service_client_request_duration_ms',
-  help: 'Duration of calls to other services, retries included, in milliseconds',
+  name: 'service_client_request_duration_seconds',
+  help: 'Duration of calls to other services, retries included, in seconds',
   labelNames: ['client', 'method', 'outcome'] as const,
-  buckets: msBuckets,
+  buckets: secondsBuckets,
   registers: [registry],
 })
 

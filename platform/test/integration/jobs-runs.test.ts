@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'bun:test'
 import { eq, inArray } from 'drizzle-orm'
 import { idempotencyKeys, processedEvents } from '../../src/db'
-import { pruneJobs, scheduleJob, startJobs } from '../../src/jobs'
+import { jobLastSuccess, prunedRows, pruneJobs, scheduleJob, startJobs } from '../../src/jobs'
 import { appendOutbox } from '../../src/outbox'
 import { eventually, freshId, freshName } from '../../src/testing'
 import { LabNoteCreatedV1 } from '../lab/events'
@@ -111,6 +111,10 @@ describe('prune jobs', () => {
       await appendOutbox(tx, fresh)
     })
     const { logger } = capturedLogger()
+    const pruned = async (table: string) =>
+      (await prunedRows.get()).values.find((v) => v.labels.table === table)?.value ?? 0
+    const prunedBefore = await pruned('processed_events')
+    const startedAt = Date.now() / 1000
 
     await using _jobs = startJobs(
       infra.db,
@@ -137,5 +141,14 @@ describe('prune jobs', () => {
     })
 
     expect(left).toEqual({ inbox: ['new'], keys: ['new'], outbox: [fresh.event.id] })
+    const lastSuccess = await eventually(async () =>
+      (await jobLastSuccess.get()).values.find((v) => v.labels.job === 'prune-inbox' && v.value >= startedAt),
+    )
+    expect({ prunedInbox: (await pruned('processed_events')) - prunedBefore >= 3, lastSuccess: !!lastSuccess }).toEqual(
+      {
+        prunedInbox: true,
+        lastSuccess: true,
+      },
+    )
   })
 })

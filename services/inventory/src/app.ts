@@ -15,6 +15,7 @@ import { crashAt } from './use-cases/fault-points'
 import { injectedFaults } from './use-cases/injected-faults'
 import { rebuildIfEmpty } from './use-cases/rebuild-redis'
 import { inventorySagaStates } from './use-cases/saga-states'
+import { watchStockTotals } from './use-cases/stock-gauges'
 
 /** The inventory service: Redis stock moved by Lua, a MariaDB ledger, reservations with expiry (README). */
 export const inventoryService = (config: InventoryConfig): ServiceDefinition<typeof schema, InventoryConfig> => {
@@ -34,6 +35,8 @@ export const inventoryService = (config: InventoryConfig): ServiceDefinition<typ
       void (await rebuildIfEmpty({ db, redis, logger }, { retentionS: memory.retentionS })),
     sagaStates: (deps, correlationId) => inventorySagaStates(deps.db, correlationId),
     routes: ({ db, redis, logger }) => {
+      // inventory_stock_units reads the balances on each scrape of /metrics.
+      watchStockTotals(db, logger)
       const auth = { jwksUrl: config.AUTH_JWKS_URL, issuer: config.AUTH_JWT_ISSUER, audience: config.AUTH_JWT_AUDIENCE }
       const deps = { db, redis, logger, auth, store: storeOn(redis) }
       // The public reads first: jwtAuth's global derive then stays off the hot GET.
@@ -62,6 +65,7 @@ export const inventoryService = (config: InventoryConfig): ServiceDefinition<typ
         retentionS: memory.retentionS,
         expiryEveryMs: config.INVENTORY_EXPIRY_EVERY_S * 1000,
         guardEveryMs: config.INVENTORY_GUARD_EVERY_S * 1000,
+        reconcileEveryMs: config.INVENTORY_RECONCILE_EVERY_S * 1000,
       }),
   }
 }

@@ -14,6 +14,8 @@ const InventoryEnv = {
   INVENTORY_MARKER_RETENTION_S: Type.Integer({ minimum: 60, default: 86_400 }),
   /** How often the guard checks that Redis still holds the stock (and rebuilds it from MariaDB when it does not). */
   INVENTORY_GUARD_EVERY_S: Type.Integer({ minimum: 1, maximum: 3_600, default: 5 }),
+  /** How often the leased reconcile job compares Redis, balances and ledger (`inventory_reconcile_drift_skus`). */
+  INVENTORY_RECONCILE_EVERY_S: Type.Integer({ minimum: 10, maximum: 86_400, default: 300 }),
   /** The consumer group (tests run a second, crashing instance under its own). */
   INVENTORY_CONSUMER_GROUP: Type.String({ minLength: 1, default: 'inventory' }),
   /**

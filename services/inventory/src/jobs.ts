@@ -5,9 +5,11 @@ import type { InventoryDb } from './db'
 import type { StockStore } from './db/stock-store'
 import { counted } from './use-cases/metrics'
 import { rebuildIfEmpty } from './use-cases/rebuild-redis'
+import { type ReconcileOptions, reconcile } from './use-cases/reconcile'
 import { expireReservation } from './use-cases/release-stock'
 import { dueReservations, type ReservationCursor } from './use-cases/reservation-rows'
 import { transactionSteps } from './use-cases/steps'
+import { recordDriftSkus } from './use-cases/stock-gauges'
 
 interface JobDeps {
   db: InventoryDb
@@ -45,8 +47,33 @@ export async function expireDue(deps: JobDeps, signal?: AbortSignal): Promise<Jo
   }
 }
 
-/** Inventory's leased jobs: reservation expiry, and the guard that rebuilds a Redis that lost its stock. */
-export const inventoryJobs = (deps: JobDeps & { expiryEveryMs: number; guardEveryMs: number }): JobDefinition[] => [
+/**
+ * Compares Redis, the balances and the ledger (read-only, see reconcile.ts) and reports the drifted SKUs as
+ * `inventory_reconcile_drift_skus`; drift is logged, a rebuild (an operator's call) repairs it.
+ */
+export async function reconcileAndReport(deps: JobDeps, options: ReconcileOptions = {}): Promise<JobSummary> {
+  const report = await reconcile(deps, options)
+  recordDriftSkus(report.skuDrift.length)
+  const summary = {
+    skus: report.skus,
+    reservations: report.reservations,
+    skuDrift: report.skuDrift.length,
+    reservationDrift: report.reservationDrift.length,
+  }
+  if (summary.skuDrift + summary.reservationDrift > 0) {
+    deps.logger.warn('reconcile found drift between Redis and MariaDB', {
+      ...summary,
+      skuIds: report.skuDrift.slice(0, 20).map((d) => d.skuId),
+      orderIds: report.reservationDrift.slice(0, 20).map((d) => d.orderId),
+    })
+  }
+  return summary
+}
+
+type Periods = { expiryEveryMs: number; guardEveryMs: number; reconcileEveryMs: number }
+
+/** Inventory's leased jobs: reservation expiry, the guard that rebuilds a Redis that lost its stock, reconcile. */
+export const inventoryJobs = (deps: JobDeps & Periods): JobDefinition[] => [
   { name: 'inventory-reservation-expiry', everyMs: deps.expiryEveryMs, run: ({ signal }) => expireDue(deps, signal) },
   {
     name: 'inventory-redis-guard',
@@ -56,5 +83,12 @@ export const inventoryJobs = (deps: JobDeps & { expiryEveryMs: number; guardEver
       const report = await rebuildIfEmpty(deps, options)
       return { rebuilt: report?.rebuilt ? 1 : 0 }
     },
+  },
+  {
+    name: 'inventory-reconcile',
+    everyMs: deps.reconcileEveryMs,
+    // A full pass takes seconds on a large catalogue: the lease outlives a run that stalls between renewals.
+    lease: { ms: 120_000 },
+    run: () => reconcileAndReport(deps),
   },
 ]

@@ -7,6 +7,7 @@ import * as schema from './db/schema'
 import { attentionRoutes } from './http/attention.routes'
 import { cartRoutes } from './http/carts.routes'
 import { orderRoutes } from './http/orders.routes'
+import { watchOpenSagas } from './use-cases/open-sagas'
 import { remoteServices } from './use-cases/remote'
 import { orderSagaStates } from './use-cases/saga-states'
 
@@ -36,6 +37,8 @@ export const orderService = (config: OrderConfig): ServiceDefinition<typeof sche
   schema,
   migrationsFolder: join(import.meta.dir, '../migrations'),
   routes: (deps) => {
+    // The open-saga gauges read this service's database on each scrape of /metrics.
+    watchOpenSagas(deps.db, deps.logger)
     const shared = routeDeps(config, deps)
     return new Elysia().use(attentionRoutes(shared)).use(orderRoutes(shared)).use(cartRoutes(shared))
   },

@@ -41,8 +41,8 @@ export const orders = mysqlTable(
     createdAt: at('created_at').notNull(),
     updatedAt: at('updated_at').notNull(),
   },
-  // A member's orders, newest first; orders by state (the NEEDS_ATTENTION list and the per-state gauges).
-  (t) => [index('orders_user_idx').on(t.userId, t.id), index('orders_status_idx').on(t.status, t.id)],
+  // A member's orders, newest first; orders by state and age (the NEEDS_ATTENTION list, the open-saga gauges on each scrape).
+  (t) => [index('orders_user_idx').on(t.userId, t.id), index('orders_status_created_idx').on(t.status, t.createdAt)],
 )
 
 /**

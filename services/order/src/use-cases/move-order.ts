@@ -3,6 +3,7 @@ import type { OrderTx } from '../db'
 import { orders } from '../db/schema'
 import { canMove, type OrderStatus } from '../domain/order-status'
 import { type Actor, recordHistory } from './history'
+import { countSagaOutcome } from './metrics'
 import { type OrderRow, statusOf } from './order-rows'
 
 /**
@@ -29,4 +30,5 @@ export async function moveOrder(
     .where(eq(orders.id, move.order.id))
   const by = move.by ? { by: move.by } : {}
   await recordHistory(tx, { orderId: move.order.id, from, to: move.to, reason: move.reason, ...by }, now)
+  countSagaOutcome(tx, { from, to: move.to, createdAt: move.order.createdAt, at: now })
 }

@@ -9,7 +9,7 @@ import { isClosedByOperator, statusAfterCancelRefund, statusAfterRecordedRefund 
 import { canMove } from '../domain/order-status'
 import { statusAfterRefund } from '../domain/refunds'
 import { recordHistory } from './history'
-import { counted, type SagaOutcome } from './metrics'
+import { counted, countSagaOutcome, type SagaOutcome } from './metrics'
 import { moveOrder } from './move-order'
 import { itemStatusOf, itemsOf, lockOrder, type OrderRow, statusOf } from './order-rows'
 
@@ -90,6 +90,7 @@ export async function recordRefund(
   const moves = to === next && canMove(status, next)
   if (moves) await tx.update(orders).set({ status: to }).where(eq(orders.id, order.id))
   await recordHistory(tx, { orderId: order.id, from: status, to, reason: 'REFUNDED' }, now)
+  countSagaOutcome(tx, { from: status, to, createdAt: order.createdAt, at: now })
   const data = {
     orderId: order.id,
     userId: order.userId,

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, test } from 'bun:test'
 import { createLogger } from '@commerce/platform/log'
 import { startPgSandbox } from '@commerce/platform/pg-sandbox'
+import { pgRequestDuration } from '../use-cases/metrics'
 import { tossGateway } from './toss'
 
 const sandbox = startPgSandbox({ port: 0, secretKey: 'test_sk_gateway', slowMs: 600, recordsPath: ':memory:' })
@@ -55,5 +56,32 @@ describe('Toss gateway client against the PG sandbox', () => {
       { kind: 'done', payment: { status: 'PARTIAL_CANCELED', balanceAmount: 5000 } },
       { kind: 'done', payment: { balanceAmount: 5000 } },
     ])
+  })
+
+  test('when the PG is called, then each call is timed under its operation and outcome', async () => {
+    const calls = async (operation: string, outcome: string) =>
+      (await pgRequestDuration.get()).values.find(
+        (v) =>
+          v.metricName === 'payment_pg_request_duration_seconds_count' &&
+          v.labels.operation === operation &&
+          v.labels.outcome === outcome,
+      )?.value ?? 0
+    const keys = [
+      ['confirm', 'done'],
+      ['confirm', 'refused'],
+      ['cancel', 'done'],
+      ['inquiry', 'refused'],
+    ] as const
+    const before = await Promise.all(keys.map(([operation, outcome]) => calls(operation, outcome)))
+    const o = order()
+    const declined = order('fail_')
+
+    await gateway.confirm({ ...o, amount: 5_000 })
+    await gateway.confirm({ ...declined, amount: 1_000 })
+    await gateway.cancel({ paymentKey: o.paymentKey, reason: 'test', idempotencyKey: crypto.randomUUID() })
+    await gateway.inquire(declined.orderNo)
+
+    const after = await Promise.all(keys.map(([operation, outcome]) => calls(operation, outcome)))
+    expect(after.map((n, i) => n - (before[i] ?? 0))).toEqual([1, 1, 1, 1])
   })
 })

@@ -1,5 +1,6 @@
 import type { Logger } from '@commerce/platform/log'
 import { createServiceClient, ServiceUnavailable } from '@commerce/platform/service-client'
+import { pgRequestDuration } from '../use-cases/metrics'
 
 /** The part of Toss' `Payment` object the payment service reads. */
 export interface PgPayment {
@@ -21,6 +22,9 @@ export type PgOutcome =
   | { kind: 'done'; payment: PgPayment }
   | { kind: 'refused'; code: string; message: string }
   | { kind: 'unknown'; reason: string }
+
+/** The PG calls, as `payment_pg_request_duration_seconds` labels them. */
+type PgOperation = 'confirm' | 'cancel' | 'inquiry'
 
 export interface TossOptions {
   baseUrl: string
@@ -51,7 +55,7 @@ export function tossGateway(options: TossOptions) {
     logger: options.logger,
   })
   const headers = { authorization: `Basic ${btoa(`${options.secretKey}:`)}` }
-  const guarded = async (call: () => Promise<{ status: number; body: unknown }>): Promise<PgOutcome> => {
+  const outcomeOf = async (call: () => Promise<{ status: number; body: unknown }>): Promise<PgOutcome> => {
     try {
       return asOutcome(await call())
     } catch (error) {
@@ -59,10 +63,21 @@ export function tossGateway(options: TossOptions) {
       throw error
     }
   }
+  const guarded = async (operation: PgOperation, call: () => Promise<{ status: number; body: unknown }>) => {
+    const started = performance.now()
+    let outcome = 'error'
+    try {
+      const result = await outcomeOf(call)
+      outcome = result.kind
+      return result
+    } finally {
+      pgRequestDuration.observe({ operation, outcome }, (performance.now() - started) / 1000)
+    }
+  }
   return {
     /** Charges `amount` for `orderNo` (Toss' `orderId`) once per `idempotencyKey`. */
     confirm: (input: { paymentKey: string; orderNo: string; amount: number; idempotencyKey: string }) =>
-      guarded(() =>
+      guarded('confirm', () =>
         client.raw('POST', '/v1/payments/confirm', {
           headers,
           idempotencyKey: input.idempotencyKey,
@@ -71,7 +86,7 @@ export function tossGateway(options: TossOptions) {
       ),
     /** Cancels `amount` (all of the balance when absent) once per `idempotencyKey`. */
     cancel: (input: { paymentKey: string; reason: string; amount?: number; idempotencyKey: string }) =>
-      guarded(() =>
+      guarded('cancel', () =>
         client.raw('POST', `/v1/payments/${encodeURIComponent(input.paymentKey)}/cancel`, {
           headers,
           idempotencyKey: input.idempotencyKey,
@@ -83,7 +98,7 @@ export function tossGateway(options: TossOptions) {
       ),
     /** The PG's record of `orderNo`: `done` with the payment, `refused` NOT_FOUND_PAYMENT when nothing was charged. */
     inquire: (orderNo: string) =>
-      guarded(() => client.raw('GET', `/v1/payments/orders/${encodeURIComponent(orderNo)}`, { headers })),
+      guarded('inquiry', () => client.raw('GET', `/v1/payments/orders/${encodeURIComponent(orderNo)}`, { headers })),
   }
 }
 

@@ -1,5 +1,5 @@
 import { registry } from '@commerce/platform/metrics'
-import { Counter } from 'prom-client'
+import { Counter, Histogram } from 'prom-client'
 
 /**
  * Payment outcomes by operation: `create` created/cancelled-first/exists, `confirm` approved/declined/not-processed/
@@ -18,3 +18,15 @@ export function counted<T extends string>(operation: string, outcome: T): T {
   paymentOutcomes.inc({ operation, outcome })
   return outcome
 }
+
+/**
+ * Every PG call (retries included) by operation (confirm, cancel, inquiry) and what it came to: `done`, `refused`
+ * (the PG said no), `unknown` (no answer: timeout, 5xx past the retries, breaker open), `error` (a bug on our side).
+ */
+export const pgRequestDuration = new Histogram({
+  name: 'payment_pg_request_duration_seconds',
+  help: 'PG call duration in seconds, retries included, by operation and outcome',
+  labelNames: ['operation', 'outcome'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  registers: [registry],
+})
