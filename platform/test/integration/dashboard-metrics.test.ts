@@ -59,4 +59,17 @@ describe('dashboard-metric check', () => {
     // Unreachable targets are shown for context (their metrics are then missing too); the check is on names.
     expect({ missing, unreachable }).toEqual({ missing: {}, unreachable })
   }, 60_000)
+
+  test('when each panel query is sent to Prometheus (Grafana variables filled in), then Prometheus accepts it', async () => {
+    const refused: string[] = []
+    for (const place of dashboardQueries()) {
+      const query = place.expr.replace(/\$__(rate_interval|interval|range)/g, '5m')
+      const response = await fetch(`${prometheusUrl}/api/v1/query?query=${encodeURIComponent(query)}`, {
+        signal: AbortSignal.timeout(10_000),
+      })
+      const body = (await response.json()) as { status: string; error?: string }
+      if (body.status !== 'success') refused.push(`${place.where}: ${body.error}`)
+    }
+    expect(refused).toEqual([])
+  }, 60_000)
 })
