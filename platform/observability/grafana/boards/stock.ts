@@ -32,7 +32,7 @@ export const stock: DashboardSpec = {
       'Time since reconcile last succeeded',
       [
         {
-          expr: 'time() - max by (exported_job) (job_last_success_timestamp_seconds{job="inventory", exported_job=~".*reconcile.*"})',
+          expr: 'time() - max by (exported_job) (job_last_success_timestamp_seconds{job="inventory", exported_job="inventory-reconcile"})',
           legend: '{{exported_job}}',
         },
       ],
