@@ -67,6 +67,7 @@ export const errorCodes = [
   'ORDER-409-002',
   'ORDER-409-003',
   'ORDER-409-007',
+  'ORDER-409-008',
   'ORDER-422-001',
   'ORDER-422-002',
   'ORDER-422-004',

@@ -121,9 +121,12 @@ export function defineEvent<S extends TSchema>(spec: EventSpec<S>): EventDefinit
 
 const NonEmpty = Type.String({ minLength: 1 })
 
-// Tolerant reader: unknown attributes (other extensions) are allowed; `data` must be present but is checked
-// later by the definition selected by `type`.
-const Envelope = Type.Object({
+/**
+ * The envelope every consumer checks (parseEnvelope), as JSON Schema for tooling (AsyncAPI). Tolerant reader: unknown
+ * attributes (other extensions) are allowed; `data` must be present but is checked later by the definition selected
+ * by `type`.
+ */
+export const CloudEventEnvelope = Type.Object({
   specversion: Type.Literal('1.0'),
   id: NonEmpty,
   source: NonEmpty,
@@ -137,7 +140,7 @@ const Envelope = Type.Object({
   traceparent: Type.Optional(NonEmpty),
   data: Type.Unknown(),
 })
-const compiledEnvelope = TypeCompiler.Compile(Envelope)
+const compiledEnvelope = TypeCompiler.Compile(CloudEventEnvelope)
 
 function readableType(value: unknown): string {
   if (typeof value !== 'object' || value === null || !('type' in value)) return 'unknown'

@@ -8,6 +8,7 @@ import * as user from './user'
 
 export {
   type CloudEvent,
+  CloudEventEnvelope,
   ContractViolation,
   defineEvent,
   type EventDefinition,
@@ -16,6 +17,7 @@ export {
   type OutgoingEvent,
   parseEnvelope,
 } from './cloud-event'
+export { subscriptions } from './subscriptions'
 
 /** Every event definition, for contract tests and tooling (snapshots); services import from their sub-path. */
 export const allEvents: readonly EventDefinition<TSchema>[] = Object.freeze([
@@ -24,6 +26,7 @@ export const allEvents: readonly EventDefinition<TSchema>[] = Object.freeze([
   order.OrderConfirmedV1,
   order.OrderRefundRequestedV1,
   order.OrderRefundedV1,
+  order.OrderCompensationRetryRequestedV1,
   inventory.StockReservedV1,
   inventory.StockReservationFailedV1,
   inventory.StockReleasedV1,

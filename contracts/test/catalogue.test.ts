@@ -39,6 +39,8 @@ const specCatalogue = [
   'user.locked',
   // A refund or the refund of a cancelled order that failed after its retries: the order needs an operator (issue 11).
   'payment.refund.failed',
+  // An operator retries that failed compensation: payment re-runs the failed refunds (issue 13).
+  'order.compensation.retry.requested',
 ]
 
 // The first word of a type names its producer; the producer's sub-path folder is its aggregate type.

@@ -10,6 +10,7 @@ const pinned: Record<string, [topic: string, key: string, subject: string, sourc
   'order.confirmed v1': ['commerce.order.events', '1042', 'order/1042', '/commerce/order'],
   'order.refund.requested v1': ['commerce.order.events', '1042', 'order/1042', '/commerce/order'],
   'order.refunded v1': ['commerce.order.events', '1042', 'order/1042', '/commerce/order'],
+  'order.compensation.retry.requested v1': ['commerce.order.events', '1042', 'order/1042', '/commerce/order'],
   'stock.reserved v1': ['commerce.inventory.events', '1042', 'order/1042', '/commerce/inventory'],
   'stock.reservation.failed v1': ['commerce.inventory.events', '1043', 'order/1043', '/commerce/inventory'],
   'stock.released v1': ['commerce.inventory.events', '1042', 'order/1042', '/commerce/inventory'],

@@ -13,9 +13,17 @@ export type OrderStatus =
   | 'PARTIALLY_REFUNDED'
   | 'REFUNDED'
   | 'NEEDS_ATTENTION'
+  | 'RESOLVED'
 
 /** Where a saga ends (SPEC §6); PARTIALLY_REFUNDED may still move on to REFUNDED when asked. */
-export const finalStatuses: readonly OrderStatus[] = ['CONFIRMED', 'FAILED', 'CANCELLED', 'REFUNDED', 'NEEDS_ATTENTION']
+export const finalStatuses: readonly OrderStatus[] = [
+  'CONFIRMED',
+  'FAILED',
+  'CANCELLED',
+  'REFUNDED',
+  'NEEDS_ATTENTION',
+  'RESOLVED',
+]
 
 export interface Line {
   skuId: number
@@ -35,7 +43,14 @@ export interface OrderView extends PlacedOrder {
   userId: number
   items: { itemId: number; skuId: number; quantity: number; unitPrice: number; lineAmount: number; status: string }[]
   refundedAmount: number
-  history: { from: OrderStatus | null; to: OrderStatus; reason: string | null; at: string }[]
+  history: {
+    from: OrderStatus | null
+    to: OrderStatus
+    reason: string | null
+    at: string
+    actorId?: number
+    note?: string
+  }[]
 }
 
 export const shippingAddress = {

@@ -1,4 +1,5 @@
 export { OrderCancelledV1, OrderCancelReason } from './order-cancelled.v1'
+export { OrderCompensationRetryRequestedV1 } from './order-compensation-retry-requested.v1'
 export { OrderConfirmedV1 } from './order-confirmed.v1'
 export { OrderPlacedV1 } from './order-placed.v1'
 export { OrderRefundRequestedV1 } from './order-refund-requested.v1'

@@ -26,9 +26,11 @@ export const outbox = mysqlTable(
     type: varchar('type', { length: 255 }).notNull(),
     payload: longtext('payload').notNull(),
     createdAt: datetime('created_at', { mode: 'date', fsp: 6 }).notNull(),
+    /** The CloudEvent's `correlationid` (the saga: the order id), for the saga timeline; the EventRouter ignores it. */
+    correlationId: varchar('correlation_id', { length: 255 }),
   },
-  // pruneOutbox deletes by age.
-  (t) => [index('outbox_created_at').on(t.createdAt)],
+  // pruneOutbox deletes by age; the saga timeline looks rows up by correlation id.
+  (t) => [index('outbox_created_at').on(t.createdAt), index('outbox_correlation_id').on(t.correlationId)],
 )
 
 /** The inbox: one row per (consumer group, event id), written in the same transaction as the event's effect. */
@@ -39,8 +41,14 @@ export const processedEvents = mysqlTable(
     eventId: varchar('event_id', { length: 64 }).notNull(),
     eventType: varchar('event_type', { length: 255 }).notNull(),
     processedAt: datetime('processed_at', { mode: 'date', fsp: 3 }).notNull(),
+    /** The event's `correlationid`, for the saga timeline (null on rows written before it was recorded). */
+    correlationId: varchar('correlation_id', { length: 255 }),
   },
-  (t) => [primaryKey({ columns: [t.consumer, t.eventId] }), index('processed_events_processed_at').on(t.processedAt)],
+  (t) => [
+    primaryKey({ columns: [t.consumer, t.eventId] }),
+    index('processed_events_processed_at').on(t.processedAt),
+    index('processed_events_correlation_id').on(t.correlationId),
+  ],
 )
 
 /**
@@ -98,10 +106,13 @@ export const parkedEvents = mysqlTable(
     attempts: int('attempts', { unsigned: true }).notNull(),
     parkedAt: datetime('parked_at', { mode: 'date', fsp: 3 }).notNull(),
     nextAttemptAt: datetime('next_attempt_at', { mode: 'date', fsp: 3 }).notNull(),
+    /** The event's `correlationid`, for the saga timeline. */
+    correlationId: varchar('correlation_id', { length: 255 }),
   },
   (t) => [
     primaryKey({ columns: [t.consumer, t.eventId] }),
     index('parked_events_due').on(t.consumer, t.nextAttemptAt),
     index('parked_events_key').on(t.consumer, t.recordKey),
+    index('parked_events_correlation_id').on(t.correlationId),
   ],
 )

@@ -32,7 +32,8 @@ function steps(delivery: Delivery, now: Date) {
     guard('finalStep')
     const { consumer, event } = delivery
     const result = await delivery.db.transaction(async (tx) => {
-      const fresh = await markProcessed(tx, { consumer, eventId: event.id, eventType: event.type, now })
+      const { id: eventId, type: eventType, correlationid: correlationId } = event
+      const fresh = await markProcessed(tx, { consumer, eventId, eventType, now, correlationId })
       if (!fresh) throw new AlreadyProcessed(event.id)
       return fn(tx as AnyTx)
     })

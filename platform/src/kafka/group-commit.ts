@@ -56,6 +56,7 @@ export async function processTogether(
         eventId: event.id,
         eventType: event.type,
         now,
+        correlationId: event.correlationid,
       })
       const handled = run.filter((p) => typeof p.handler !== 'string')
       // One statement for every inbox row of the run; a redelivered event among them → one row at a time.

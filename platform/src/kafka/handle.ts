@@ -29,6 +29,8 @@ interface HandlerIdentity {
   readonly type: string
   /** The `dataschema` (type and major version) it takes: a v1 handler never sees a v2 event. */
   readonly dataschema: string
+  /** The contract check `run` applies before the handler's function: the event with its data checked (ContractViolation). */
+  parse(event: CloudEvent<unknown>): CloudEvent<unknown>
 }
 
 /** A handler whose function runs inside the runner's transaction, next to the inbox row. */
@@ -94,8 +96,8 @@ export function handle<S extends TSchema>(
   fn: Fn<S, HandlerContext> | Fn<S, CallOutContext>,
   options?: { callsOut: true },
 ): EventHandler {
-  const identity = { type: definition.type, dataschema: definition.dataschema }
   const parsed = (event: CloudEvent<unknown>) => ({ ...event, data: definition.parse(event.data) })
+  const identity = { type: definition.type, dataschema: definition.dataschema, parse: parsed }
   if (options?.callsOut) {
     const callOut = fn as Fn<S, CallOutContext>
     return { ...identity, mode: 'calls-out', run: async (event, context) => callOut(parsed(event), context) }

@@ -20,3 +20,4 @@ export { type ParkedPass, parkedRetryDelayMs, parkRecord, retryParked, retryPark
 export { type OutgoingRecord, openProducer, produce, type RecordProducer } from './produce'
 export { type ReplayOptions, replayDlq, replayGroupOf } from './replay'
 export { backoffMs, defaultRetryPolicy, type RetryPolicy, retryTransient } from './retry'
+export { listTopics, type ScannedRecord, type ScanOptions, scanTopics } from './scan'

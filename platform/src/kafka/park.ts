@@ -41,6 +41,7 @@ export async function parkRecord(
       attempts: 1,
       parkedAt: now,
       nextAttemptAt: new Date(now.getTime() + parkedRetryDelayMs(1)),
+      correlationId: parked.event.correlationid,
     })
     .onDuplicateKeyUpdate({ set: { consumer: sql`${parkedEvents.consumer}` } })
 }

@@ -31,7 +31,13 @@ export async function processInTransaction(delivery: Delivery<InTransactionHandl
   const { event } = delivery
   return delivery.db.transaction(async (tx) => {
     const now = new Date()
-    const entry = { consumer: delivery.consumer, eventId: event.id, eventType: event.type, now }
+    const entry = {
+      consumer: delivery.consumer,
+      eventId: event.id,
+      eventType: event.type,
+      now,
+      correlationId: event.correlationid,
+    }
     if (!(await markProcessed(tx, entry))) return 'duplicate'
     await delivery.handler.run(event, { tx, meta: metaOf(event, now), logger: delivery.logger })
     return 'handled'

@@ -17,6 +17,7 @@ export async function appendOutbox(tx: AnyTx, outgoing: OutgoingEvent): Promise<
     type: event.type,
     payload: JSON.stringify(event),
     createdAt: new Date(event.time),
+    correlationId: event.correlationid,
   })
 }
 

@@ -37,6 +37,14 @@ async function call(
   return { status: response.status, body: (await response.json()) as any }
 }
 
+/** The sandbox's fault switch: PUT on, DELETE off, GET reads. */
+async function fault(method: 'PUT' | 'DELETE' | 'GET', at: { paymentKey: string; auth?: boolean }) {
+  const headers: Record<string, string> = at.auth === false ? {} : { authorization: `Basic ${btoa(`${secretKey}:`)}` }
+  const response = await fetch(`${sandbox.url}/sandbox/faults/${at.paymentKey}/cancel`, { method, headers })
+  // biome-ignore lint/suspicious/noExplicitAny: tests read the answer loosely
+  return { status: response.status, body: (await response.json()) as any }
+}
+
 const confirm = (body: unknown, key?: string) => call('/v1/payments/confirm', key ? { body, key } : { body })
 
 describe('PG sandbox (Toss v1 shapes)', () => {
@@ -156,5 +164,53 @@ describe('PG sandbox (Toss v1 shapes)', () => {
     sandbox = start()
     const replay = await confirm({ paymentKey, orderId, amount: 3000 }, key)
     expect(replay.body.lastTransactionKey).toBe(first.body.lastTransactionKey)
+  })
+
+  test('when the cancel fault is on for a payment, then every cancel fails with 400 FAILED_REFUND_PROCESS, also after a restart, and once it is off the same Idempotency-Key cancels once', async () => {
+    const [paymentKey, orderId, key] = [fresh(), orderNo(), crypto.randomUUID()]
+    await confirm({ paymentKey, orderId, amount: 7000 })
+    const cancel = () => call(`/v1/payments/${paymentKey}/cancel`, { body: { cancelReason: 'refund requested' }, key })
+    const switchedOn = await fault('PUT', { paymentKey })
+    const whileOn = [await cancel(), await cancel()]
+    await sandbox.stop()
+    sandbox = start()
+    const afterRestart = await cancel()
+    const switchedOff = await fault('DELETE', { paymentKey })
+    const [done, replay] = [await cancel(), await cancel()]
+    expect({
+      switchedOn: switchedOn.body,
+      failures: [...whileOn, afterRestart].map((a) => [a.status, a.body.code]),
+      switchedOff: switchedOff.body,
+      done: [done.status, done.body.status, done.body.cancels.length],
+      replayed: replay.body.lastTransactionKey === done.body.lastTransactionKey,
+      record: (await call(`/v1/payments/${paymentKey}`)).body.cancels.length,
+    }).toEqual({
+      switchedOn: { paymentKey, operation: 'cancel', on: true },
+      failures: [
+        [400, 'FAILED_REFUND_PROCESS'],
+        [400, 'FAILED_REFUND_PROCESS'],
+        [400, 'FAILED_REFUND_PROCESS'],
+      ],
+      switchedOff: { paymentKey, operation: 'cancel', on: false },
+      done: [200, 'CANCELED', 1],
+      replayed: true,
+      record: 1,
+    })
+  })
+
+  test('when the fault switch is called without the secret key or for an unknown operation, then 401 / 404 and nothing is switched', async () => {
+    const paymentKey = fresh()
+    const unauthorized = await fault('PUT', { paymentKey, auth: false })
+    const unknown = await fetch(`${sandbox.url}/sandbox/faults/${paymentKey}/confirm`, {
+      method: 'PUT',
+      headers: { authorization: `Basic ${btoa(`${secretKey}:`)}` },
+    })
+    const read = await fault('GET', { paymentKey })
+    expect([unauthorized.status, unauthorized.body.code, unknown.status, read.body.on]).toEqual([
+      401,
+      'UNAUTHORIZED_KEY',
+      404,
+      false,
+    ])
   })
 })

@@ -26,6 +26,10 @@ export interface TossPayment {
   cancels: TossCancel[] | null
 }
 
+/** The PG operations a fault can be injected into, per paymentKey (the sandbox's control routes). */
+export const faultOperations = ['cancel'] as const
+export type FaultOperation = (typeof faultOperations)[number]
+
 /** A stored answer for an Idempotency-Key: the request it answered and the response. */
 export interface StoredAnswer {
   fingerprint: string
@@ -46,6 +50,8 @@ export function openRecords(path: string) {
   db.exec(`create table if not exists answers (
     scope text not null, idempotency_key text not null, fingerprint text not null, status integer not null,
     body text not null, primary key (scope, idempotency_key))`)
+  db.exec(`create table if not exists faults (
+    payment_key text not null, operation text not null, primary key (payment_key, operation))`)
   const findByKey = db.query<{ body: string }, [string]>('select body from payments where payment_key = ?')
   const findByOrder = db.query<{ body: string }, [string]>('select body from payments where order_id = ?')
   const upsert = db.query('insert or replace into payments (payment_key, order_id, body) values (?, ?, ?)')
@@ -55,6 +61,11 @@ export function openRecords(path: string) {
   const saveAnswer = db.query(
     'insert or ignore into answers (scope, idempotency_key, fingerprint, status, body) values (?, ?, ?, ?, ?)',
   )
+  const addFault = db.query('insert or ignore into faults (payment_key, operation) values (?, ?)')
+  const dropFault = db.query('delete from faults where payment_key = ? and operation = ?')
+  const findFault = db.query<{ n: number }, [string, string]>(
+    'select count(*) as n from faults where payment_key = ? and operation = ?',
+  )
   const parse = (row: { body: string } | null) => (row ? (JSON.parse(row.body) as TossPayment) : undefined)
   return {
     byPaymentKey: (paymentKey: string) => parse(findByKey.get(paymentKey)),
@@ -63,6 +74,10 @@ export function openRecords(path: string) {
     answer: (scope: string, key: string) => findAnswer.get(scope, key) ?? undefined,
     remember: (scope: string, key: string, answer: StoredAnswer) =>
       void saveAnswer.run(scope, key, answer.fingerprint, answer.status, answer.body),
+    /** Switches an injected fault of `operation` for one paymentKey on or off (kept across restarts). */
+    setFault: (fault: { paymentKey: string; operation: FaultOperation; on: boolean }) =>
+      void (fault.on ? addFault : dropFault).run(fault.paymentKey, fault.operation),
+    hasFault: (paymentKey: string, operation: FaultOperation) => (findFault.get(paymentKey, operation)?.n ?? 0) > 0,
     /** Runs `fn` as one SQLite transaction (answers and records change together). */
     atomically: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => db.close(),

@@ -1,3 +1,4 @@
+import { cancelFault, faultControl } from './faults'
 import { openRecords, type Records } from './records'
 import { type Answer, cancel, confirm, parseCancel, parseConfirm, tossError } from './toss'
 
@@ -11,6 +12,7 @@ export interface PgSandboxOptions {
   recordsPath: string
 }
 
+const notFound = tossError(404, 'NOT_FOUND', 'No such resource')
 const json = (answer: Answer) => Response.json(answer.body, { status: answer.status })
 
 async function bodyOf(request: Request): Promise<unknown> {
@@ -65,17 +67,21 @@ const isAuthorized = (request: Request, secretKey: string) =>
  * A payment-gateway emulator with the Toss Payments v1 shapes (SPEC §1): confirm, cancel, the two inquiry reads, Basic
  * auth with the secret key, Idempotency-Key, `{code, message}` errors. Outcome by paymentKey prefix (SPEC §4):
  * `fail_` declines, `error_` answers 500 without charging (every time), `slow_` charges and answers after `slowMs`,
- * anything else approves. Pointing the payment service at the real Toss sandbox needs only its URL and key.
+ * anything else approves. A cancel fault is switched per paymentKey through `/sandbox/faults/…` (faults.ts).
+ * Pointing the payment service at the real Toss sandbox needs only its URL and key.
  */
 export function startPgSandbox(options: PgSandboxOptions) {
   const records = openRecords(options.recordsPath)
   const routes = async (request: Request, url: URL): Promise<Response> => {
     const path = url.pathname
     if (path === '/health/live' || path === '/health/ready') return Response.json({ status: 'UP' })
-    if (!path.startsWith('/v1/payments')) return json(tossError(404, 'NOT_FOUND', 'No such resource'))
+    if (!path.startsWith('/v1/payments') && !path.startsWith('/sandbox/')) {
+      return json(tossError(404, 'NOT_FOUND', 'No such resource'))
+    }
     if (!isAuthorized(request, options.secretKey)) {
       return json(tossError(401, 'UNAUTHORIZED_KEY', '인증되지 않은 시크릿 키 혹은 클라이언트 키 입니다.'))
     }
+    if (path.startsWith('/sandbox/')) return json(faultControl(records, request, path) ?? notFound)
     const key = request.headers.get('idempotency-key')
     if (request.method === 'POST' && path === '/v1/payments/confirm') {
       const parsed = parseConfirm(await bodyOf(request))
@@ -97,6 +103,7 @@ export function startPgSandbox(options: PgSandboxOptions) {
       const paymentKey = decodeURIComponent(cancelMatch[1])
       const parsed = parseCancel(await bodyOf(request))
       if ('status' in parsed) return json(parsed)
+      if (records.hasFault(paymentKey, 'cancel')) return json(cancelFault())
       const fingerprint = JSON.stringify([paymentKey, parsed.cancelReason, parsed.cancelAmount ?? null])
       return json(
         idempotently(records, { scope: 'cancel', key, fingerprint }, () =>

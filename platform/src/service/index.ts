@@ -7,4 +7,12 @@ export {
   type ServiceDefinition,
   type ServiceDeps,
 } from './run-service'
+export { type SagaViewSource, sagaViewRoute } from './saga-route'
+export type {
+  SagaInboxRow,
+  SagaOutboxEvent,
+  SagaParkedRow,
+  SagaTransition,
+  ServiceSagaView,
+} from './saga-view'
 export type { ServiceConfig } from './service-app'

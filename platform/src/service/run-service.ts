@@ -17,6 +17,8 @@ import { createLogger, type Logger } from '../log/index'
 import { createRedis, type RedisClient, redisCheck } from '../redis/index'
 import { createLifecycle, type ShutdownStep } from './lifecycle'
 import { applyMigrations } from './migrate'
+import { sagaViewRoute } from './saga-route'
+import type { SagaTransition } from './saga-view'
 import { buildApp, platformJobs, type ServiceConfig } from './service-app'
 
 type Schema = Record<string, unknown>
@@ -51,6 +53,8 @@ export interface ServiceDefinition<S extends Schema, C extends ServiceConfig> {
   jobs?(deps: ServiceDeps<S, C>): JobDefinition[]
   /** A start-up check that must hold before anything is served or consumed (e.g. rebuild a cache from the DB). */
   prepare?(deps: ServiceDeps<S, C>): Promise<void>
+  /** This service's state transitions in one saga (correlation id = order id), for the ops saga timeline. */
+  sagaStates?(deps: ServiceDeps<S, C>, correlationId: string): Promise<SagaTransition[]>
   /** Demo data, idempotent; runs at start before readiness turns green when `SEED_DEMO_DATA` is true. */
   seed?(deps: ServiceDeps<S, C>): Promise<void>
 }
@@ -134,6 +138,21 @@ function consumerGroups<S extends Schema, C extends ServiceConfig>(
   return { groupIds: specs.map((s) => s.groupId), checks, start, stop, jobs: retryParkedJob }
 }
 
+/** Every service's `GET /internal/saga/:correlationId` (the ops saga timeline collects them). */
+function sagaRouteOf<S extends Schema, C extends ServiceConfig>(
+  definition: ServiceDefinition<S, C>,
+  deps: ServiceDeps<S, C>,
+) {
+  const { sagaStates } = definition
+  const { config } = deps
+  return sagaViewRoute({
+    service: definition.name,
+    db: deps.db as Db,
+    retention: { outboxS: config.OUTBOX_RETENTION_S, inboxS: config.INBOX_RETENTION_S },
+    ...(sagaStates ? { states: (correlationId: string) => sagaStates(deps, correlationId) } : {}),
+  })
+}
+
 /**
  * Starts a service the one way every service starts (STYLE §0): config → migrations → DB, Redis, Kafka → prepare → seed → HTTP
  * on `PORT` → consumers and leased jobs (the platform's prune jobs included). `/health/ready` is green only while DB,
@@ -166,6 +185,7 @@ export async function runService<S extends Schema, C extends ServiceConfig>(
   }
   const app = buildApp(definition, { checks, logger: deps.logger })
     .use(definition.routes(deps))
+    .use(sagaRouteOf(definition, deps))
     // The kit answers a declared oversize body with 413 in the envelope before reading it; Bun's own limit (a bare
     // 413) bounds chunked bodies and absurd declarations.
     .listen({ port: config.PORT, maxRequestBodySize: 16 * maxBodyBytes })

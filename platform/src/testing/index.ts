@@ -1,5 +1,7 @@
 export { commitGroupOffsets, endOffsets, type PartitionOffset, positionGroupAtEnd } from '../kafka/offsets'
 export { type TappedRecord, type TopicTap, tapTopics } from '../kafka/tap'
+export { type ConsumerContract, type ContractCase, consumerContract, placeholderEnv } from './consumer-contract'
+export { type ConsumingGroup, type TopicRecord, type Verdict, verdictOn } from './consumer-verdict'
 export { type StackService, testEnv } from './env'
 export { inboxRows, publishBroken, publishRepeatedly } from './events'
 export { eventually } from './eventually'

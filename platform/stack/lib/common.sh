@@ -44,7 +44,15 @@ is_running() { pid_of "$1" >/dev/null; }
 start_bg() {
   local name=$1
   shift
-  setsid "$@" >>"$LOG_DIR/$name.log" 2>&1 </dev/null &
+  (
+    # A daemon keeps none of its starter's descriptors (a caller's lock file, a pipe): it would hold them for life.
+    local fd
+    for fd in /proc/$BASHPID/fd/*; do
+      fd=${fd##*/}
+      ((fd > 2)) && eval "exec $fd>&-"
+    done
+    exec setsid "$@" >>"$LOG_DIR/$name.log" 2>&1 </dev/null
+  ) &
   echo $! >"$RUN_DIR/$name.pid"
 }
 

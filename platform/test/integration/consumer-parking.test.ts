@@ -74,7 +74,7 @@ describe('consumer runner: early events are parked, never dropped', () => {
       { timeoutMs: 10_000, what: 'the parked event taken' },
     )
     expect({
-      parkedBefore: parkedBefore.map((r) => ({ reason: r.reason, attempts: r.attempts })),
+      parkedBefore: parkedBefore.map((r) => ({ reason: r.reason, attempts: r.attempts, saga: r.correlationId })),
       // Not due yet right after parking: nothing offered.
       stillEarly,
       passes,
@@ -83,7 +83,8 @@ describe('consumer runner: early events are parked, never dropped', () => {
       running: await running.check().then(() => 'yes'),
     }).toEqual({
       // Parked (1), then offered again right after the later event of its key was applied (2): still early.
-      parkedBefore: [{ reason: 'GATE_CLOSED', attempts: 2 }],
+      // Found by the saga timeline under its correlation id.
+      parkedBefore: [{ reason: 'GATE_CLOSED', attempts: 2, saga: earlyEvent.event.correlationid }],
       stillEarly: { taken: 0, stillWaiting: 0, failed: 0 },
       passes: { taken: 1, stillWaiting: 0, failed: 0 },
       effects: [earlyEvent.event.id],

@@ -14,6 +14,7 @@ import { inventoryJobs } from './jobs'
 import { crashAt } from './use-cases/fault-points'
 import { injectedFaults } from './use-cases/injected-faults'
 import { rebuildIfEmpty } from './use-cases/rebuild-redis'
+import { inventorySagaStates } from './use-cases/saga-states'
 
 /** The inventory service: Redis stock moved by Lua, a MariaDB ledger, reservations with expiry (README). */
 export const inventoryService = (config: InventoryConfig): ServiceDefinition<typeof schema, InventoryConfig> => {
@@ -31,6 +32,7 @@ export const inventoryService = (config: InventoryConfig): ServiceDefinition<typ
     // Redis without stock (flushed, or restarted without persistence) is rebuilt from MariaDB before anything runs.
     prepare: async ({ db, redis, logger }) =>
       void (await rebuildIfEmpty({ db, redis, logger }, { retentionS: memory.retentionS })),
+    sagaStates: (deps, correlationId) => inventorySagaStates(deps.db, correlationId),
     routes: ({ db, redis, logger }) => {
       const auth = { jwksUrl: config.AUTH_JWKS_URL, issuer: config.AUTH_JWT_ISSUER, audience: config.AUTH_JWT_AUDIENCE }
       const deps = { db, redis, logger, auth, store: storeOn(redis) }

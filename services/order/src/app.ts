@@ -4,9 +4,11 @@ import { Elysia } from 'elysia'
 import type { OrderConfig } from './config'
 import { orderHandlers, orderTopics } from './consumers'
 import * as schema from './db/schema'
+import { attentionRoutes } from './http/attention.routes'
 import { cartRoutes } from './http/carts.routes'
 import { orderRoutes } from './http/orders.routes'
 import { remoteServices } from './use-cases/remote'
+import { orderSagaStates } from './use-cases/saga-states'
 
 type Deps = ServiceDeps<typeof schema, OrderConfig>
 
@@ -35,10 +37,13 @@ export const orderService = (config: OrderConfig): ServiceDefinition<typeof sche
   migrationsFolder: join(import.meta.dir, '../migrations'),
   routes: (deps) => {
     const shared = routeDeps(config, deps)
-    return new Elysia().use(orderRoutes(shared)).use(cartRoutes(shared))
+    return new Elysia().use(attentionRoutes(shared)).use(orderRoutes(shared)).use(cartRoutes(shared))
   },
+  sagaStates: (deps, correlationId) => orderSagaStates(deps.db, correlationId),
   consumers: () => [{ groupId: 'order', topics: orderTopics, handlers: orderHandlers }],
 })
 
 /** The public HTTP API's route tree (no /internal routes), type only: what @commerce/client's Eden Treaty is typed from. */
-export type OrderRoutes = ReturnType<typeof orderRoutes>['~Routes'] & ReturnType<typeof cartRoutes>['~Routes']
+export type OrderRoutes = ReturnType<typeof orderRoutes>['~Routes'] &
+  ReturnType<typeof cartRoutes>['~Routes'] &
+  ReturnType<typeof attentionRoutes>['~Routes']

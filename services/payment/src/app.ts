@@ -7,6 +7,7 @@ import { tossGateway } from './gateway/toss'
 import { paymentRoutes } from './http/payments.routes'
 import { paymentJobs } from './jobs'
 import type { PgDeps } from './use-cases/deps'
+import { paymentSagaStates } from './use-cases/saga-states'
 
 /** The payment service: payments through the PG (Toss v1 shapes) for the checkout saga (README). */
 export const paymentService = (config: PaymentConfig): ServiceDefinition<typeof schema, PaymentConfig> => {
@@ -35,6 +36,7 @@ export const paymentService = (config: PaymentConfig): ServiceDefinition<typeof 
       const auth = { jwksUrl: config.AUTH_JWKS_URL, issuer: config.AUTH_JWT_ISSUER, audience: config.AUTH_JWT_AUDIENCE }
       return paymentRoutes({ ...pgOf(deps), auth })
     },
+    sagaStates: (deps, correlationId) => paymentSagaStates(deps.db, correlationId),
     consumers: (deps) => [
       {
         topics: paymentTopics,

@@ -35,11 +35,14 @@ export const orders = mysqlTable(
     shippingAddress: json('shipping_address').$type<ShippingAddress>().notNull(),
     paidAt: at('paid_at'),
     cancelledAt: at('cancelled_at'),
+    /** Why it waits for an operator (the last failure) and since when: set on entering NEEDS_ATTENTION. */
+    attentionReason: varchar('attention_reason', { length: 100 }),
+    attentionSince: at('attention_since'),
     createdAt: at('created_at').notNull(),
     updatedAt: at('updated_at').notNull(),
   },
-  // A member's orders, newest first.
-  (t) => [index('orders_user_idx').on(t.userId, t.id)],
+  // A member's orders, newest first; orders by state (the NEEDS_ATTENTION list and the per-state gauges).
+  (t) => [index('orders_user_idx').on(t.userId, t.id), index('orders_status_idx').on(t.status, t.id)],
 )
 
 /**
@@ -66,7 +69,10 @@ export const orderItems = mysqlTable(
   (t) => [index('order_items_order_idx').on(t.orderId)],
 )
 
-/** Every transition of every order: `from` null for the creation, from = to for a note (a refund asked or recorded). */
+/**
+ * Every transition of every order: `from` null for the creation, from = to for a note (a refund asked or recorded).
+ * An operator's act (retry, resolve) carries who (`actor_id`, the admin's user id) and their words (`note`).
+ */
 export const orderStatusHistory = mysqlTable(
   'order_status_history',
   {
@@ -75,6 +81,8 @@ export const orderStatusHistory = mysqlTable(
     fromStatus: varchar('from_status', { length: 20 }),
     toStatus: varchar('to_status', { length: 20 }).notNull(),
     reason: varchar('reason', { length: 100 }),
+    actorId: id('actor_id'),
+    note: varchar('note', { length: 500 }),
     createdAt: at('created_at').notNull(),
   },
   (t) => [index('order_status_history_order_idx').on(t.orderId, t.id)],

@@ -11,6 +11,8 @@ export const OrderErrors = {
     new AppError('ORDER-409-007', 'Order items already refunded or with a refund in progress', {
       details: `itemIds: ${itemIds.join(',')}`,
     }),
+  notAwaitingOperator: (status: string) =>
+    new AppError('ORDER-409-008', `An order in ${status} is not waiting for an operator (only NEEDS_ATTENTION is)`),
   skuNotFound: (skuIds: number[]) =>
     new AppError('ORDER-422-001', 'SKU not found', { details: `skuIds: ${skuIds.join(',')}` }),
   skuNotActive: (skuIds: number[]) =>

@@ -37,7 +37,9 @@ describe('order state machine (SPEC §6)', () => {
       reactTo('PAID', 'stock.reservation.expired'),
       reactTo('CANCELLED', 'payment.failed'),
       reactTo('FAILED', 'stock.reservation.failed'),
-    ]).toEqual(Array(6).fill({ kind: 'ignore' }))
+      reactTo('RESOLVED', 'payment.completed'),
+      reactTo('RESOLVED', 'stock.confirm.failed'),
+    ]).toEqual(Array(8).fill({ kind: 'ignore' }))
   })
 
   test('when compensations fire, then payment failure and expiry cancel an unpaid order and a failed confirm cancels a paid one', () => {
@@ -54,7 +56,7 @@ describe('order state machine (SPEC §6)', () => {
     ])
   })
 
-  test('every move a reaction asks for is a legal move, and every state but NEEDS_ATTENTION can reach NEEDS_ATTENTION', () => {
+  test('every move a reaction asks for is a legal move, and every state but NEEDS_ATTENTION and RESOLVED can reach NEEDS_ATTENTION', () => {
     const signals: SagaSignal[] = [
       'stock.reserved',
       'stock.reservation.failed',
@@ -71,7 +73,7 @@ describe('order state machine (SPEC §6)', () => {
         .map(([signal]) => `${status} on ${signal}`),
     )
     expect(illegal).toEqual([])
-    expect(orderStatuses.filter((s) => s !== 'NEEDS_ATTENTION' && !canMove(s, 'NEEDS_ATTENTION'))).toEqual([])
+    expect(orderStatuses.filter((s) => !canMove(s, 'NEEDS_ATTENTION'))).toEqual(['NEEDS_ATTENTION', 'RESOLVED'])
   })
 
   test('when the owner cancels or refunds, then only CREATED/PAYMENT_PENDING cancel and only CONFIRMED/PARTIALLY_REFUNDED refund', () => {

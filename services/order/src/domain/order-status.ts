@@ -1,6 +1,7 @@
 /**
  * The order's states (SPEC §6). Terminal: CONFIRMED is where a checkout ends well, but refunds can follow it;
- * FAILED, CANCELLED and REFUNDED end the saga; NEEDS_ATTENTION waits for an operator.
+ * FAILED, CANCELLED and REFUNDED end the saga; NEEDS_ATTENTION waits for an operator, who retries the compensation
+ * (the order then moves where it implies) or resolves it: RESOLVED, closed by a person, never moves again.
  */
 export const orderStatuses = [
   'CREATED',
@@ -12,6 +13,7 @@ export const orderStatuses = [
   'FAILED',
   'CANCELLED',
   'NEEDS_ATTENTION',
+  'RESOLVED',
 ] as const
 export type OrderStatus = (typeof orderStatuses)[number]
 
@@ -27,7 +29,11 @@ const moves: Record<OrderStatus, readonly OrderStatus[]> = {
   REFUNDED: ['NEEDS_ATTENTION'],
   FAILED: ['NEEDS_ATTENTION'],
   CANCELLED: ['NEEDS_ATTENTION'],
-  NEEDS_ATTENTION: [],
+  // A retried compensation succeeded: where that compensation leads (a cancelled order's refund → CANCELLED, a buyer's
+  // refund → PARTIALLY_REFUNDED / REFUNDED); or an operator closed it (RESOLVED).
+  NEEDS_ATTENTION: ['CANCELLED', 'PARTIALLY_REFUNDED', 'REFUNDED', 'RESOLVED'],
+  // Closed by an operator with a reason: the books were settled outside the saga, so no late event may move it.
+  RESOLVED: [],
 }
 
 /** Whether an order in `from` may move to `to`. */

@@ -37,7 +37,7 @@ export const PlacedOrderView = t.Object({
   totalAmount: t.Integer(),
 })
 
-const At = t.String({ format: 'date-time' })
+export const At = t.String({ format: 'date-time' })
 
 export const OrderSummaryView = t.Object({
   orderId: t.Integer(),
@@ -77,6 +77,9 @@ export const OrderDetailView = t.Composite([
         to: t.String(),
         reason: t.Union([t.String(), t.Null()]),
         at: At,
+        // An operator's act (retry, resolve): the admin's user id and their words.
+        actorId: t.Optional(t.Integer()),
+        note: t.Optional(t.String()),
       }),
     ),
     shippingAddress: ShippingAddressBody,

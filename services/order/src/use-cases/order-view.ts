@@ -46,6 +46,8 @@ export async function orderDetail(tx: OrderTx, row: OrderRow) {
       to: h.toStatus,
       reason: h.reason,
       at: h.createdAt.toISOString(),
+      ...(h.actorId === null ? {} : { actorId: h.actorId }),
+      ...(h.note === null ? {} : { note: h.note }),
     })),
     shippingAddress: row.shippingAddress,
     ...(paidAt ? { paidAt } : {}),

@@ -1,6 +1,7 @@
 import type { EventHandler } from '@commerce/platform/kafka'
 import type { HandlerDeps } from './deps'
 import { onOrderCancelled } from './on-order-cancelled'
+import { onOrderCompensationRetryRequested } from './on-order-compensation-retry-requested'
 import { onOrderPlaced } from './on-order-placed'
 import { onOrderRefundRequested } from './on-order-refund-requested'
 import { onStockReserved } from './on-stock-reserved'
@@ -13,6 +14,7 @@ export const paymentHandlers = (deps: HandlerDeps): EventHandler[] => [
   onStockReserved(deps),
   onOrderCancelled(deps),
   onOrderRefundRequested(deps),
+  onOrderCompensationRetryRequested(deps),
 ]
 
 /** The topics those handlers read. */

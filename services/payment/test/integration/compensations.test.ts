@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'bun:test'
-import { OrderCancelledV1, OrderRefundRequestedV1 } from '@commerce/contracts/order'
+import { OrderCancelledV1, OrderCompensationRetryRequestedV1, OrderRefundRequestedV1 } from '@commerce/contracts/order'
 import { eventually, publishEvent } from '@commerce/platform/testing'
+import { eq } from 'drizzle-orm'
+import { pgTransactions } from '../../src/db/schema'
 import {
   confirm,
   eventsOf,
@@ -150,4 +152,41 @@ describe('cancellations and refunds', () => {
       status: 'APPROVED',
     })
   })
+
+  test('when an operator retries a refund that failed at the PG, then it is tried again with the same PG Idempotency-Key, refunded once, and a second retry finds nothing to do', async () => {
+    const order = await approvedPayment(9_000)
+    ctx.sandbox.records.setFault({ paymentKey: order.paymentKey, operation: 'cancel', on: true })
+    await publishEvent(kafka(), OrderRefundRequestedV1, refundRequest(order.orderId, 9_000, [31]))
+    const typesNow = async () => typesOf(await eventsOf(db(), order.orderId, order.since))
+    await eventually(async () => (await typesNow()).includes('payment.refund.failed'), { what: 'refund failed' })
+    ctx.sandbox.records.setFault({ paymentKey: order.paymentKey, operation: 'cancel', on: false })
+
+    const retry = { orderId: order.orderId, requestedBy: 1, requestedAt: new Date().toISOString() }
+    await handled(db(), await publishEvent(kafka(), OrderCompensationRetryRequestedV1, retry))
+    await eventually(async () => (await typesNow()).includes('payment.refunded'), { what: 'refunded after the retry' })
+    await handled(db(), await publishEvent(kafka(), OrderCompensationRetryRequestedV1, retry))
+    const events = await eventsOf(db(), order.orderId, order.since)
+    const refunded = events.find((e) => e.type === 'payment.refunded')
+    const keys = await pgKeysOf(order.paymentKey)
+
+    expect({
+      types: typesOf(events),
+      refunded: refunded?.data,
+      status: await statusOf(order.orderId),
+      pgCancels: (await pgRecord(ctx.sandbox, order.orderNo))?.cancels,
+      oneKeyForEveryTry: keys.size,
+    }).toMatchObject({
+      types: ['payment.created', 'payment.completed', 'payment.refund.failed', 'payment.refunded'],
+      refunded: { reason: 'REFUND_REQUESTED', refundedAmount: 9_000, refundedItemIds: [31], fullyRefunded: true },
+      status: 'REFUNDED',
+      pgCancels: [9_000],
+      oneKeyForEveryTry: 1,
+    })
+  })
+
+  /** The PG Idempotency-Keys payment used for the CANCEL calls of a paymentKey (one per refund, kept across tries). */
+  async function pgKeysOf(paymentKey: string): Promise<Set<string>> {
+    const rows = await db().select().from(pgTransactions).where(eq(pgTransactions.paymentKey, paymentKey))
+    return new Set(rows.filter((r) => r.type === 'CANCEL').map((r) => r.idempotencyKey))
+  }
 })
