@@ -5,7 +5,8 @@ import { stackDefaults } from '../../stack/defaults'
 
 type PortKey = keyof typeof stackDefaults & `${string}_PORT`
 
-const port = (key: PortKey): TInteger => Type.Integer({ minimum: 1, maximum: 65_535, default: Number(stackDefaults[key]) })
+const port = (key: PortKey): TInteger =>
+  Type.Integer({ minimum: 1, maximum: 65_535, default: Number(stackDefaults[key]) })
 
 /** What the generated prometheus.yml is made of: the stack's ports (defaults.env; lib/observability.sh passes them). */
 export const PrometheusRenderEnv = {
