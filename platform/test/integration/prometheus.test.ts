@@ -32,6 +32,7 @@ interface Target {
   labels: Record<string, string>
   health: 'up' | 'down' | 'unknown'
   lastError: string
+  lastScrape: string
 }
 
 async function activeTargets(): Promise<Target[]> {
@@ -63,13 +64,16 @@ const single = (promql: string) =>
 
 describe('Prometheus in the local stack', () => {
   test('scrapes every job of the generated config, and every target but the ones not served yet is up', async () => {
+    // Health as of a scrape made during this test (one interval, 15 s, at most), not an older one.
+    const since = Date.now()
     const targets = await eventually(
       async () => {
         const all = await activeTargets()
+        const fresh = all.every((target) => Date.parse(target.lastScrape) > since)
         const checked = all.filter((target) => !notServedYet.has(target.labels['job'] ?? ''))
-        return checked.every((target) => target.health === 'up') ? all : null
+        return fresh && checked.every((target) => target.health === 'up') ? all : null
       },
-      { timeoutMs: 45_000, intervalMs: 500, what: 'every scrape target up' },
+      { timeoutMs: 45_000, intervalMs: 500, what: 'every scrape target scraped again and up' },
     ).catch(async (error: unknown) => {
       const down = (await activeTargets()).filter((t) => t.health !== 'up')
       throw new Error(`${String(error)}; not up: ${JSON.stringify(down.map((t) => [t.labels['job'], t.lastError]))}`)
