@@ -23,6 +23,12 @@ const keys = [
   'AUTH_JWT_AUDIENCE',
   'PG_SANDBOX_PORT',
   'PG_SANDBOX_SECRET_KEY',
+  'PROMETHEUS_PORT',
+  'KAFKA_JMX_PORT',
+  'CONNECT_JMX_PORT',
+  'REDIS_EXPORTER_PORT',
+  'MYSQLD_EXPORTER_PORT',
+  'OPS_CONSOLE_PORT',
 ] as const
 
 /** The stack's defaults by name, as written in defaults.env. */

@@ -26,6 +26,9 @@ export function testEnv() {
     /** Where the stack's instance of a service answers: `<NAME>_URL` (as services get it), else its default port. */
     /** The stack's gateway (nginx, platform/gateway): `GATEWAY_URL`, else 127.0.0.1 on GATEWAY_PORT (defaults.env). */
     gatewayUrl: env['GATEWAY_URL'] ?? `http://127.0.0.1:${env['GATEWAY_PORT'] ?? stackDefaults.GATEWAY_PORT}`,
+    /** The stack's Prometheus: `PROMETHEUS_URL`, else 127.0.0.1 on PROMETHEUS_PORT (defaults.env). */
+    prometheusUrl:
+      env['PROMETHEUS_URL'] ?? `http://127.0.0.1:${env['PROMETHEUS_PORT'] ?? stackDefaults.PROMETHEUS_PORT}`,
     serviceUrl: (service: StackService) =>
       env[`${service.toUpperCase().replace('-', '_')}_URL`] ??
       `http://127.0.0.1:${stackDefaults[servicePorts[service]]}`,

@@ -50,8 +50,11 @@ start_kafka() {
       --standalone -t "$cluster_id" -c "$STACK_DIR/kafka/server.properties" --ignore-formatted \
       >>"$LOG_DIR/kafka-format.log" 2>&1 || die "kafka storage format failed: $LOG_DIR/kafka-format.log"
   fi
-  say "starting Kafka $KAFKA_VERSION on 127.0.0.1:$KAFKA_PORT"
+  port_open "$KAFKA_JMX_PORT" && die "port $KAFKA_JMX_PORT is taken by another process (set KAFKA_JMX_PORT)"
+  render jmx-kafka.yml "$STACK_DIR/kafka/jmx-exporter.yml"
+  say "starting Kafka $KAFKA_VERSION on 127.0.0.1:$KAFKA_PORT (metrics on :$KAFKA_JMX_PORT)"
   start_bg kafka "$JAVA_BIN" -Xms256m -Xmx768m -XX:+UseG1GC -Dlog4j2.configurationFile="$STACK_DIR/log4j2.properties" \
+    "$(jmx_agent "$KAFKA_JMX_PORT" "$STACK_DIR/kafka/jmx-exporter.yml")" \
     -cp "$cp" kafka.Kafka "$STACK_DIR/kafka/server.properties"
   wait_until 90 Kafka port_open "$KAFKA_PORT"
 }
@@ -64,11 +67,14 @@ start_connect() {
   mkdir -p "$STACK_DIR/connect"
   render connect.properties "$STACK_DIR/connect/connect.properties"
   render log4j2.properties "$STACK_DIR/log4j2.properties"
-  say "starting Kafka Connect $CONNECT_VERSION with Debezium $DEBEZIUM_VERSION on 127.0.0.1:$CONNECT_PORT"
+  port_open "$CONNECT_JMX_PORT" && die "port $CONNECT_JMX_PORT is taken by another process (set CONNECT_JMX_PORT)"
+  render jmx-connect.yml "$STACK_DIR/connect/jmx-exporter.yml"
+  say "starting Kafka Connect $CONNECT_VERSION with Debezium $DEBEZIUM_VERSION on 127.0.0.1:$CONNECT_PORT (metrics on :$CONNECT_JMX_PORT)"
   # Serial GC and C1 only: no concurrent GC or C2 compiler threads waking an idle worker (measured with
   # platform/bench/cdc-layouts.ts, BENCH_JVMS=lean,g1: see README "CDC layout and settings, measured").
   start_bg connect "$JAVA_BIN" -Xms128m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k \
-    -Dlog4j2.configurationFile="$STACK_DIR/log4j2.properties" -cp "$STACK_DIR/jars/connect/*" \
+    -Dlog4j2.configurationFile="$STACK_DIR/log4j2.properties" \
+    "$(jmx_agent "$CONNECT_JMX_PORT" "$STACK_DIR/connect/jmx-exporter.yml")" -cp "$STACK_DIR/jars/connect/*" \
     org.apache.kafka.connect.cli.ConnectDistributed "$STACK_DIR/connect/connect.properties"
   wait_until 120 "Kafka Connect REST" connect_ready
 }

@@ -1,13 +1,17 @@
-# Installs what a fresh machine lacks: Bun (from npm), Java and Maven, MariaDB, Redis, nginx and jq (from Debian), and the
-# Kafka, Kafka Connect and Debezium jars (from Maven Central). Each step is skipped when its result is already there.
+# Installs what a fresh machine lacks: Bun (from npm), Java and Maven, MariaDB, Redis, nginx, jq, Prometheus and its
+# Redis and MySQL exporters (from Debian), and the Kafka, Kafka Connect, Debezium and JMX exporter jars (from Maven
+# Central). Each step is skipped when its result is already there.
 
 apt_install() {
   command -v apt-get >/dev/null || die "missing $*: install it with your package manager"
-  say "installing $* from Debian packages"
+  local arg packages=()
+  for arg; do [[ $arg == -* ]] || packages+=("$arg"); done
+  say "installing ${packages[*]} from Debian packages"
   if [[ ! -f "$RUN_DIR/apt-updated" ]]; then
     apt-get update -qq >/dev/null && touch "$RUN_DIR/apt-updated"
   fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  # Another installer holding dpkg's lock (a parallel `stack up`) is waited for, not an error.
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 "$@" >/dev/null
 }
 
 ensure_system_tools() {
@@ -19,6 +23,27 @@ ensure_system_tools() {
   command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || apt_install nginx
   # The README's walkthrough (run by the e2e tier as written) reads answers with jq.
   command -v jq >/dev/null || apt_install jq
+  command -v prometheus >/dev/null || apt_install_daemon prometheus
+  command -v prometheus-redis-exporter >/dev/null || apt_install_daemon prometheus-redis-exporter
+  command -v prometheus-mysqld-exporter >/dev/null || apt_install_daemon prometheus-mysqld-exporter
+}
+
+# apt_install_daemon PACKAGE: a package that ships a system service the stack must not run. The stack starts its own
+# process with its own config and ports; Debian's would hold 9090/9100/9104/9121 with Debian's config. Recommends are
+# left out (prometheus recommends prometheus-node-exporter, which would take 9100), a policy-rc.d that answers 101
+# ("action forbidden") keeps the postinst from starting it, and on a systemd machine it is disabled as well.
+apt_install_daemon() {
+  local package=$1 policy=/usr/sbin/policy-rc.d own_policy=false
+  if [[ ! -e $policy ]]; then
+    printf '#!/bin/sh\n# written by the commerce stack while it installs %s\nexit 101\n' "$package" >"$policy"
+    chmod +x "$policy"
+    own_policy=true
+  fi
+  apt_install --no-install-recommends "$package" || { [[ $own_policy == true ]] && rm -f "$policy"; return 1; }
+  [[ $own_policy == true ]] && rm -f "$policy"
+  if [[ -d /run/systemd/system ]] && command -v systemctl >/dev/null; then
+    systemctl disable --now "$package" >/dev/null 2>&1 || true
+  fi
 }
 
 # Bun comes from npm; a project-local copy is used when the machine has none of the pinned version.
@@ -61,4 +86,6 @@ ensure_jars() {
   fetch_jars plugins/debezium-connector-mariadb "$STACK_SRC/maven/debezium-pom.xml" \
     -DexcludeGroupIds=org.apache.kafka,org.slf4j \
     -DexcludeArtifactIds=jackson-core,jackson-databind,jackson-annotations,jackson-datatype-jsr310
+  # The Prometheus JMX exporter agent is one shaded jar; its POM's own dependencies are inside it.
+  fetch_jars jmx-exporter "$STACK_SRC/maven/jmx-exporter-pom.xml" -DexcludeTransitive=true
 }

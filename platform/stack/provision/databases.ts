@@ -1,7 +1,10 @@
 import type { Connection } from 'mysql2/promise'
-import { CDC_USER, type ServiceDatabase, serviceUser } from './topology'
+import { CDC_USER, METRICS_USER, type ServiceDatabase, serviceUser } from './topology'
 
-/** Creates each database and its own user (limited to that database), and the CDC user Debezium connects as. */
+/**
+ * Creates each database and its own user (limited to that database), the CDC user Debezium connects as and the
+ * MySQL exporter's user.
+ */
 export async function createDatabasesAndUsers(root: Connection, databases: readonly ServiceDatabase[]): Promise<void> {
   for (const db of databases) {
     const { user, password } = serviceUser(db)
@@ -17,4 +20,13 @@ export async function createDatabasesAndUsers(root: Connection, databases: reado
     CDC_USER.user,
     '%',
   ])
+  await root.query('CREATE USER IF NOT EXISTS ?@? IDENTIFIED BY ? WITH MAX_USER_CONNECTIONS 3', [
+    METRICS_USER.user,
+    '%',
+    METRICS_USER.password,
+  ])
+  // What mysqld_exporter's collectors read (its README): server status and variables, replication state and binlog
+  // sizes, performance_schema; no service data.
+  await root.query('GRANT PROCESS, REPLICATION CLIENT ON *.* TO ?@?', [METRICS_USER.user, '%'])
+  await root.query('GRANT SELECT ON performance_schema.* TO ?@?', [METRICS_USER.user, '%'])
 }

@@ -124,6 +124,8 @@ export function endpointsFromEnv(env: Record<string, string | undefined>): Stack
 /** Local-only credentials: each service gets its own user limited to its own database. */
 export const serviceUser = (db: ServiceDatabase) => ({ user: db.service, password: `${db.service}-dev` })
 export const CDC_USER = { user: 'cdc', password: 'cdc-dev' }
+/** The Prometheus MySQL exporter's user (read-only server status); conf/mysqld-exporter.cnf holds the same pair. */
+export const METRICS_USER = { user: 'exporter', password: 'exporter-dev' }
 
 export function serviceDbUrl(db: ServiceDatabase, endpoints: StackEndpoints): string {
   const { user, password } = serviceUser(db)
