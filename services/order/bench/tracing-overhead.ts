@@ -1,10 +1,10 @@
 // Tracing overhead (issue 13 §2, "Measure"): checkout saga throughput and latency with tracing ON vs OFF in one run.
 // Restarts the stack's services from this checkout once per phase (BENCH_PHASES, default off,on,on,off:
 // TRACING_ENABLED=false, or true with spans exported over OTLP/HTTP to a receiver this script runs on the test
-// overlay's port, as a collector would take them), and drives the same closed-model checkout load through each: BENCH_CLIENTS buyers, each looping place → READY → confirm → CONFIRMED
-// for BENCH_SECONDS after a warm-up. Metrics stay on in both phases (there is no switch for them). Not a test. Needs the
-// whole stack and the lock other users of it take (platform/README "Tracing"); it leaves the services running the
-// test profile with tracing on:
+// overlay's port, as a collector would take them), and drives the same closed-model checkout load through each:
+// BENCH_CLIENTS buyers, each looping place → READY → confirm → CONFIRMED for BENCH_SECONDS after a warm-up. Metrics
+// stay on in both phases (there is no switch for them). Not a test. Needs the whole stack and the lock other users of
+// it take (platform/README "Tracing"); it leaves the services running this checkout (restart them afterwards):
 //   STACK_DIR=/work/main/.stack bun services/order/bench/tracing-overhead.ts   BENCH_CLIENTS=8 BENCH_SECONDS=30
 //
 // Targets: throughput loss ≤ 5 %, added p99 ≤ 2 ms per hop. A checkout crosses HOPS hops on its critical path: the two
