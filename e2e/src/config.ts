@@ -16,6 +16,8 @@ const E2eEnv = {
   /** Order's shipping fee and the line total from which shipping is free (the test overlay pins order's defaults). */
   ORDER_SHIPPING_FEE: Type.Integer({ minimum: 0, default: 3_000 }),
   ORDER_FREE_SHIPPING_FROM: Type.Integer({ minimum: 0, default: 50_000 }),
+  /** Where the services send spans (the test overlay's OTLP/HTTP endpoint); the tracing test listens there. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: Type.String({ pattern: '^http://', default: 'http://127.0.0.1:4318' }),
   /** How long a test waits for one saga step (a status, a payment) before it fails. */
   E2E_WAIT_MS: Type.Integer({ minimum: 1000, default: 30_000 }),
 }

@@ -70,5 +70,27 @@ export const LifecycleEnv = {
   SEED_DEMO_DATA: Type.Boolean({ default: false }),
 }
 
+/** Distributed tracing (OpenTelemetry, platform/src/tracing); the names are OpenTelemetry's own where it has one. */
+export const TracingEnv = {
+  /** Off: no span is made anywhere; `traceparent` ids still pass through headers and events. */
+  TRACING_ENABLED: Type.Boolean({ default: true }),
+  /** OTLP/HTTP base URL of a collector (Jaeger, Tempo: `http://host:4318`). Unset: no exporter, no spans, ids still pass. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: Type.Optional(Type.String({ pattern: '^https?://' })),
+  /** The `service.name` of this process' spans; the service's name when unset. */
+  OTEL_SERVICE_NAME: Type.Optional(Type.String({ minLength: 1 })),
+  /** Share of new traces recorded (parent-based: a caller's sampled flag decides for the traces it started). */
+  OTEL_TRACES_SAMPLER_ARG: Type.Number({ minimum: 0, maximum: 1, default: 1 }),
+  /** Batch span processor: longest wait before held spans are sent (ms). */
+  OTEL_BSP_SCHEDULE_DELAY: Type.Integer({ minimum: 1, default: 5_000 }),
+}
+
 /** Every key runService reads: a service's config is `loadConfig({ ...ServiceEnv, ...its own })`. */
-export const ServiceEnv = { ...HttpEnv, ...MariaDbEnv, ...RedisEnv, ...KafkaEnv, ...LifecycleEnv, ...JobsEnv }
+export const ServiceEnv = {
+  ...HttpEnv,
+  ...MariaDbEnv,
+  ...RedisEnv,
+  ...KafkaEnv,
+  ...LifecycleEnv,
+  ...JobsEnv,
+  ...TracingEnv,
+}

@@ -16,6 +16,7 @@ export {
 } from './idempotency-keys'
 export { markAllProcessed, markProcessed, pruneInbox } from './inbox'
 export { idempotencyKeys, jobLeases, outbox, parkedEvents, processedEvents } from './tables'
+export { tracedTransaction } from './traced-transaction'
 
 import type { Db } from './types'
 

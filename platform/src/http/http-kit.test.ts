@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, spyOn, test } from 'bun:test'
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api'
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base'
 import { Elysia, t } from 'elysia'
 import { registry } from '../metrics/index'
+import { setupTracing } from '../tracing/index'
 import { AppError } from './app-error'
 import { CommonErrors } from './common-errors'
 import { Envelope, type ErrorBody, type OkBody, ok } from './envelope'
@@ -172,6 +175,67 @@ describe('error mapping', () => {
     const res = await send('/wrong-shape')
     expect(res.status).toBe(500)
     expect(((await res.json()) as ErrorBody).error.code).toBe('COMMON-500')
+  })
+})
+
+describe('server span', () => {
+  const record = () => {
+    const exporter = new InMemorySpanExporter()
+    const base = { enabled: true, serviceName: 'unit', endpoint: undefined, sampleRatio: 1, batchDelayMs: 10 }
+    const tracing = setupTracing({ ...base, exporter })
+    return { tracing, exporter }
+  }
+
+  test('when tracing records and the caller sends a traceparent, then the echoed one is the server span, its child', async () => {
+    const { tracing, exporter } = record()
+    const caller = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01'
+    const res = await send('/items/42', { headers: { traceparent: caller } })
+    const echoed = res.headers.get('traceparent') ?? ''
+    const { data } = (await res.json()) as OkBody<{ traceparent: string; meta: { traceparent: string } }>
+    await tracing.flush()
+    const [span] = exporter.getFinishedSpans()
+    await tracing.shutdown()
+    expect({
+      echoed: echoed.split('-').slice(0, 2),
+      seenByHandler: [data.traceparent, data.meta.traceparent],
+      span: span && {
+        name: span.name,
+        kind: span.kind,
+        id: span.spanContext().spanId,
+        parent: span.parentSpanContext?.spanId,
+        route: span.attributes['http.route'],
+        status: span.attributes['http.response.status_code'],
+      },
+    }).toEqual({
+      echoed: ['00', '4bf92f3577b34da6a3ce929d0e0e4736'],
+      seenByHandler: [echoed, echoed],
+      span: {
+        name: 'GET /items/:id',
+        kind: SpanKind.SERVER,
+        id: echoed.split('-')[2] ?? '',
+        parent: '00f067aa0ba902b7',
+        route: '/items/:id',
+        status: 200,
+      },
+    })
+  })
+
+  test('when a request fails with a 5xx, then its span ends as an error; a new trace starts without a traceparent', async () => {
+    const { tracing, exporter } = record()
+    spyOn(process.stdout, 'write').mockImplementation(() => true)
+    const res = await send('/boom')
+    await tracing.flush()
+    const [span] = exporter.getFinishedSpans()
+    await tracing.shutdown()
+    expect({
+      status: span?.status.code,
+      root: span?.parentSpanContext,
+      echoed: res.headers.get('traceparent'),
+    }).toEqual({
+      status: SpanStatusCode.ERROR,
+      root: undefined,
+      echoed: `00-${span?.spanContext().traceId}-${span?.spanContext().spanId}-01`,
+    })
   })
 })
 

@@ -1,12 +1,13 @@
 import { Elysia, NotFoundError } from 'elysia'
 import { createLogger, type Logger } from '../log/index'
 import { httpRequestDuration } from '../metrics/index'
+import { endSpan, isTracing, type Span, SpanKind, startSpan, traceparentFor } from '../tracing/index'
 import { CommonErrors } from './common-errors'
 import { errorBody } from './envelope'
 import { toAppError } from './error-mapping'
 import type { RouteInspector } from './route-inspector'
 import { statusCodeOf } from './status-code'
-import { acceptRequestId, acceptTraceparent } from './trace-context'
+import { acceptRequestId, isValidTraceparent, newTraceparent } from './trace-context'
 
 /** What a use case needs to stamp its events; structurally the `EventMeta` of @commerce/contracts. */
 export interface RequestMeta {
@@ -35,7 +36,14 @@ const defaults: KitSettings = { logger: createLogger({ component: 'http' }), acc
 // What onRequest stamps on Elysia's context, which is one object for the whole request (hooks, handler, onError,
 // afterResponse): the ids and meta handlers read, and the clock the duration is measured from.
 const startedAt = Symbol('startedAt')
-type Stamped = { requestId: string; traceparent: string; meta: RequestMeta; [startedAt]?: number }
+const serverSpan = Symbol('serverSpan')
+type Stamped = {
+  requestId: string
+  traceparent: string
+  meta: RequestMeta
+  [startedAt]?: number
+  [serverSpan]?: Span | undefined
+}
 
 // Only for the types: onRequest replaces these on each request's own context before any hook or handler runs.
 const unstamped: RequestMeta = Object.freeze({ now: new Date(0), correlationId: '', causationId: '' })
@@ -61,6 +69,38 @@ type Finished = {
   kit: () => KitSettings
 }
 
+/** Names the request's server span by its route template (known only after routing) and ends it. */
+function endServerSpan(span: Span | undefined, at: { method: string; route: string; statusCode: number }): void {
+  if (span === undefined) return
+  span.updateName(`${at.method} ${at.route}`)
+  span.setAttributes({ 'http.route': at.route, 'http.response.status_code': at.statusCode })
+  endSpan(span, at.statusCode >= 500 ? `HTTP ${at.statusCode}` : undefined)
+}
+
+const probePaths = /^https?:\/\/[^/]+\/(metrics|health\/)/
+
+/** `/metrics` and `/health/*`: what Prometheus and the orchestrator ask every few seconds. */
+const isProbe = (url: string) => probePaths.test(url)
+
+/**
+ * The request's server span, a child of the caller's valid `traceparent` (else the root of a new trace), and the
+ * `traceparent` the request then carries: the span's own, so what it causes (calls, events) hangs below it. With
+ * nothing recorded the caller's header passes on as it came, or a new one is made, as without tracing.
+ */
+function startServerSpan(request: Request): { span: Span | undefined; traceparent: string } {
+  const header = request.headers.get('traceparent')
+  const parent = header !== null && isValidTraceparent(header) ? header : undefined
+  // Probes and scrapes are no one's request: a root trace of one span each, every few seconds, is noise.
+  if (!isTracing() || isProbe(request.url)) return { span: undefined, traceparent: parent ?? newTraceparent() }
+  const span = startSpan({
+    name: request.method,
+    kind: SpanKind.SERVER,
+    parent,
+    attributes: () => ({ 'http.request.method': request.method, 'url.path': new URL(request.url).pathname }),
+  })
+  return { span, traceparent: traceparentFor(span, parent) ?? newTraceparent() }
+}
+
 /** The request histogram and, when on, the access log line; one call per request (handler or error path). */
 function record(context: Finished, statusCode: number): void {
   const { request, set } = context
@@ -69,6 +109,7 @@ function record(context: Finished, statusCode: number): void {
   const route = context.route || 'UNMATCHED'
   const durationMs = performance.now() - ((context as unknown as Stamped)[startedAt] ?? performance.now())
   httpRequestDuration.series(request.method, route, status).observe(durationMs / 1000)
+  endServerSpan((context as unknown as Stamped)[serverSpan], { method: request.method, route, statusCode })
   const kit = context.kit()
   const level = kit.accessLog ? 'info' : 'debug'
   // Checked before building the line: with the access log off this is the whole cost.
@@ -94,7 +135,8 @@ export const httpKit = new Elysia({ name: '@commerce/platform/http-kit' })
     stamped[startedAt] = performance.now()
     const { headers } = context.request
     const requestId = acceptRequestId(headers.get('x-request-id'))
-    const traceparent = acceptTraceparent(headers.get('traceparent'))
+    const { span, traceparent } = startServerSpan(context.request)
+    stamped[serverSpan] = span
     context.set.headers['x-request-id'] = requestId
     context.set.headers['traceparent'] = traceparent
     stamped.requestId = requestId

@@ -1,4 +1,5 @@
 import { Elysia } from 'elysia'
+import { tracedTransaction } from '../db/traced-transaction'
 import type { Db, Tx } from '../db/types'
 import { CommonErrors } from './common-errors'
 import { requestFingerprint } from './fingerprint'
@@ -63,19 +64,27 @@ export const idempotency = <S extends Schema>(options: { db: Db<S> }) =>
     .decorate('principal', null as Principal | null)
     .macro({
       idempotent: (route: true | IdempotentRoute) => ({
-        resolve: ({ request, body, principal, set, kit }) => {
+        resolve: ({ request, body, principal, set, kit, traceparent }) => {
           const key = keyOf(request)
           const { db } = options
           if (key === undefined) {
             const alreadyAnswered: AlreadyAnswered = async () => undefined
-            return { idempotently: ((fn) => db.transaction(fn)) as Idempotently<S>, alreadyAnswered }
+            const idempotently = ((fn) => tracedTransaction(db, traceparent, fn)) as Idempotently<S>
+            return { idempotently, alreadyAnswered }
           }
           const userId = principal?.userId ?? null
           const url = new URL(request.url)
           const target = url.pathname + url.search
           const fingerprint = requestFingerprint({ method: request.method, target, userId, body })
           const scope = userId === null ? 'anon' : `user:${userId}`
-          const run = { db, fingerprint, isFinal: finality(route), setStatus: () => set.status, logger: kit().logger }
+          const run = {
+            db,
+            fingerprint,
+            isFinal: finality(route),
+            setStatus: () => set.status,
+            logger: kit().logger,
+            traceparent,
+          }
           const idempotently: Idempotently<S> = (fn) => runKeyed({ ...run, ref: { scope, key } }, fn)
           const alreadyAnswered: AlreadyAnswered = () => storedReplay({ ...run, ref: { scope, key } })
           return { idempotently, alreadyAnswered }

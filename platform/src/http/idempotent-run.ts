@@ -6,6 +6,7 @@ import {
   type StoredAnswer,
   storeIdempotentAnswer,
 } from '../db/idempotency-keys'
+import { tracedTransaction } from '../db/traced-transaction'
 import type { Db, Tx } from '../db/types'
 import type { Logger } from '../log/index'
 import { AppError } from './app-error'
@@ -30,6 +31,8 @@ export interface KeyedRun<S extends Schema> {
   /** The handler's `set.status` when it returns a bare body. */
   setStatus: () => number | string | undefined
   logger: Logger
+  /** The request's `traceparent`: the transaction's span is its child. */
+  traceparent?: string
 }
 
 // Control flow out of a transaction callback: throwing is the only way to roll it back.
@@ -72,7 +75,7 @@ function respond(answer: StoredAnswer, replayed: boolean): Response {
 }
 
 async function attempt<S extends Schema, T>(run: KeyedRun<S>, fn: (tx: Tx<S>) => Promise<T>): Promise<T> {
-  return run.db.transaction(async (tx) => {
+  return tracedTransaction(run.db, run.traceparent, async (tx) => {
     const claimed = await claimIdempotencyKey(tx, { ...run.ref, fingerprint: run.fingerprint, now: new Date() }).catch(
       (error: unknown) => {
         throw isTransientDbError(error) ? new ClaimContended('claim contended', { cause: error }) : error

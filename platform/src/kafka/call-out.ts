@@ -2,6 +2,7 @@ import type { CloudEvent } from '@commerce/contracts'
 import { and, eq } from 'drizzle-orm'
 import { markProcessed } from '../db/inbox'
 import { processedEvents } from '../db/tables'
+import { tracedTransaction } from '../db/traced-transaction'
 import type { AnyTx, Db } from '../db/types'
 import type { CallOutContext, CallOutHandler } from './handle'
 import { type Delivery, metaOf } from './process'
@@ -26,12 +27,12 @@ function steps(delivery: Delivery, now: Date) {
   }
   const step: CallOutContext['step'] = (fn) => {
     guard('step')
-    return delivery.db.transaction((tx) => fn(tx as AnyTx))
+    return tracedTransaction(delivery.db, delivery.traceparent, (tx) => fn(tx as AnyTx))
   }
   const finalStep: CallOutContext['finalStep'] = async (fn) => {
     guard('finalStep')
     const { consumer, event } = delivery
-    const result = await delivery.db.transaction(async (tx) => {
+    const result = await tracedTransaction(delivery.db, delivery.traceparent, async (tx) => {
       const { id: eventId, type: eventType, correlationid: correlationId } = event
       const fresh = await markProcessed(tx, { consumer, eventId, eventType, now, correlationId })
       if (!fresh) throw new AlreadyProcessed(event.id)
@@ -59,7 +60,13 @@ export async function processCallingOut(delivery: Delivery<CallOutHandler>): Pro
   const now = new Date()
   const { read, step, finalStep, isFinished } = steps(delivery, now)
   try {
-    await delivery.handler.run(event, { meta: metaOf(event, now), logger: delivery.logger, read, step, finalStep })
+    await delivery.handler.run(event, {
+      meta: metaOf(event, now, delivery.traceparent),
+      logger: delivery.logger,
+      read,
+      step,
+      finalStep,
+    })
     // A handler that decided there was nothing to do still must not run again.
     if (!isFinished()) await finalStep(async () => undefined)
   } catch (error) {

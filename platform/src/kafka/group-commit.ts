@@ -2,12 +2,14 @@ import type { CloudEvent } from '@commerce/contracts'
 import { markAllProcessed, markProcessed } from '../db/inbox'
 import { describeError } from '../errors/describe'
 import { consumedEvents, consumerHandleDuration, observeEventLag } from '../metrics/index'
+import { endSpan, type Span, traceparentFor } from '../tracing/index'
 import { decodeEvent } from './codec'
 import type { ConsumedRecord } from './dlq'
 import type { InTransactionHandler } from './handle'
 import { type HandlerIndex, handlerFor, type Unhandled } from './handlers'
 import { metaOf } from './process'
 import type { RecordPipeline } from './record'
+import { startConsumerSpan } from './trace'
 
 /** A record that may share a transaction with its neighbours: decoded, and handled in-transaction or skipped. */
 export interface Planned {
@@ -36,6 +38,13 @@ export function planRun(index: HandlerIndex, records: readonly ConsumedRecord[])
   return run
 }
 
+function endSpans(spans: Map<number, Span | undefined>, result: string): void {
+  for (const span of spans.values()) {
+    span?.setAttributes({ 'commerce.consumer.result': result, 'commerce.consumer.shared_transaction': true })
+    endSpan(span)
+  }
+}
+
 /**
  * Handles a run of one partition's records in ONE transaction (inbox rows and effects of all of them), so a busy
  * partition pays one commit per run instead of one per record. All or nothing: when any record fails, everything rolls
@@ -49,6 +58,8 @@ export async function processTogether(
   const takenAt = Date.now()
   const started = performance.now()
   let outcomes: ('handled' | 'duplicate' | 'ignored')[]
+  // One consumer span per handled record (no transaction span: the run shares one transaction, a span one parent).
+  const spans = new Map<number, Span | undefined>()
   try {
     outcomes = await pipeline.db.transaction(async (tx) => {
       const now = new Date()
@@ -66,7 +77,7 @@ export async function processTogether(
         handled.map((p) => entryOf(p.event)),
       )
       const done: ('handled' | 'duplicate' | 'ignored')[] = []
-      for (const { event, handler } of run) {
+      for (const [i, { record, event, handler }] of run.entries()) {
         if (typeof handler === 'string') {
           done.push('ignored')
           continue
@@ -75,18 +86,23 @@ export async function processTogether(
           done.push('duplicate')
           continue
         }
-        await handler.run(event, { tx, meta: metaOf(event, now), logger: pipeline.logger })
+        const span = startConsumerSpan(pipeline.groupId, event, record)
+        spans.set(i, span)
+        const meta = metaOf(event, now, traceparentFor(span, event.traceparent))
+        await handler.run(event, { tx, meta, logger: pipeline.logger })
         done.push('handled')
       }
       return done
     })
   } catch (error) {
+    endSpans(spans, 'rolled back, taken alone')
     pipeline.logger.debug('a shared transaction failed; taking its records one at a time', {
       records: run.length,
       error: describeError(error),
     })
     return undefined
   }
+  endSpans(spans, 'settled')
   const perRecordSeconds = (performance.now() - started) / 1000 / run.length
   run.forEach(({ event, handler }, i) => {
     // Observed only once the run committed: a failed run's records are taken (and observed) one at a time.

@@ -5,12 +5,14 @@ import type { Db } from '../db/types'
 import { describeError } from '../errors/describe'
 import type { Logger } from '../log/index'
 import { consumedEvents, parkedEventsWaiting } from '../metrics/index'
+import { endSpan, traceparentFor } from '../tracing/index'
 import { processCallingOut } from './call-out'
 import { decodeEvent } from './codec'
 import type { ConsumedRecord } from './dlq'
 import { type EventHandler, EventNotYet } from './handle'
 import { type HandlerIndex, handlerFor } from './handlers'
 import { processInTransaction } from './process'
+import { startConsumerSpan } from './trace'
 
 // A parked event is offered again after 1 s, then 2, 4 … at most every 30 s: prerequisites usually arrive within a hop
 // or two, but one held up by an outage must not be polled hot.
@@ -60,10 +62,26 @@ interface ParkedOptions {
 
 async function offer(options: ParkedOptions, handler: EventHandler, event: CloudEvent<unknown>) {
   const logger = options.logger.child({ eventId: event.id, type: event.type, correlationId: event.correlationid })
-  const delivery = { db: options.db, consumer: options.consumer, event, logger }
-  return handler.mode === 'calls-out'
-    ? processCallingOut({ ...delivery, handler })
-    : processInTransaction({ ...delivery, handler })
+  const span = startConsumerSpan(options.consumer, event)
+  span?.setAttribute('commerce.consumer.parked', true)
+  const delivery = {
+    db: options.db,
+    consumer: options.consumer,
+    event,
+    logger,
+    traceparent: traceparentFor(span, event.traceparent),
+  }
+  try {
+    const outcome = await (handler.mode === 'calls-out'
+      ? processCallingOut({ ...delivery, handler })
+      : processInTransaction({ ...delivery, handler }))
+    endSpan(span)
+    return outcome
+  } catch (error) {
+    // Still early is no failure of the span: it is offered again later.
+    endSpan(span, error instanceof EventNotYet ? undefined : error)
+    throw error
+  }
 }
 
 async function retryOne(options: ParkedOptions, row: ParkedRow): Promise<keyof ParkedPass> {

@@ -1,5 +1,6 @@
 import type { CloudEvent, EventMeta } from '@commerce/contracts'
 import { markProcessed } from '../db/inbox'
+import { tracedTransaction } from '../db/traced-transaction'
 import type { Db } from '../db/types'
 import type { Logger } from '../log/index'
 import type { EventHandler, InTransactionHandler } from './handle'
@@ -11,16 +12,16 @@ export interface Delivery<H extends EventHandler = EventHandler> {
   handler: H
   event: CloudEvent<unknown>
   logger: Logger
+  /** The consumer span's `traceparent` (the event's own when nothing is recorded): the handler's work continues it. */
+  traceparent: string | undefined
 }
 
-/** The meta a handler's own events carry: the saga's correlation id, this event as their cause. */
-export function metaOf(event: CloudEvent<unknown>, now: Date): EventMeta {
-  return {
-    now,
-    correlationId: event.correlationid,
-    causationId: event.id,
-    ...(event.traceparent ? { traceparent: event.traceparent } : {}),
-  }
+/**
+ * The meta a handler's own events carry: the saga's correlation id, this event as their cause, and the `traceparent`
+ * of the span they were made in (the event's own when nothing is recorded).
+ */
+export function metaOf(event: CloudEvent<unknown>, now: Date, traceparent: string | undefined): EventMeta {
+  return { now, correlationId: event.correlationid, causationId: event.id, ...(traceparent ? { traceparent } : {}) }
 }
 
 /**
@@ -29,7 +30,7 @@ export function metaOf(event: CloudEvent<unknown>, now: Date): EventMeta {
  */
 export async function processInTransaction(delivery: Delivery<InTransactionHandler>): Promise<'handled' | 'duplicate'> {
   const { event } = delivery
-  return delivery.db.transaction(async (tx) => {
+  return tracedTransaction(delivery.db, delivery.traceparent, async (tx, traceparent) => {
     const now = new Date()
     const entry = {
       consumer: delivery.consumer,
@@ -39,7 +40,7 @@ export async function processInTransaction(delivery: Delivery<InTransactionHandl
       correlationId: event.correlationid,
     }
     if (!(await markProcessed(tx, entry))) return 'duplicate'
-    await delivery.handler.run(event, { tx, meta: metaOf(event, now), logger: delivery.logger })
+    await delivery.handler.run(event, { tx, meta: metaOf(event, now, traceparent), logger: delivery.logger })
     return 'handled'
   })
 }

@@ -7,6 +7,7 @@ import { describeError } from '../errors/describe'
 import { TransientError } from '../errors/marked'
 import type { Logger } from '../log/index'
 import { consumedEvents, consumerHandleDuration, consumerRetries, deadLetters, observeEventLag } from '../metrics/index'
+import { endSpan, type Span, traceparentFor } from '../tracing/index'
 import { processCallingOut } from './call-out'
 import { decodeEvent } from './codec'
 import { type ConsumedRecord, type DeadLetterReason, sendToDlq } from './dlq'
@@ -16,6 +17,7 @@ import { parkRecord } from './park'
 import { processInTransaction } from './process'
 import { type RetryPolicy, retryTransient } from './retry'
 import { Abandoned } from './sleep'
+import { startConsumerSpan } from './trace'
 
 /** What handling one record needs; built once per consumer. */
 export interface RecordPipeline {
@@ -83,9 +85,9 @@ async function deadLetter(
 function process(
   pipeline: RecordPipeline,
   handler: EventHandler,
-  eventAndLogger: { event: CloudEvent<unknown>; logger: Logger },
+  at: { event: CloudEvent<unknown>; logger: Logger; traceparent: string | undefined },
 ) {
-  const delivery = { db: pipeline.db, consumer: pipeline.groupId, ...eventAndLogger }
+  const delivery = { db: pipeline.db, consumer: pipeline.groupId, ...at }
   return handler.mode === 'calls-out'
     ? processCallingOut({ ...delivery, handler })
     : processInTransaction({ ...delivery, handler })
@@ -164,19 +166,35 @@ export async function handleRecord(pipeline: RecordPipeline, inHand: RecordInHan
   observeEventLag(groupId, event, takenAt)
   const started = performance.now()
   const logger = eventLogger(pipeline.logger, event)
+  const span = startConsumerSpan(groupId, event, record)
+  const traceparent = traceparentFor(span, event.traceparent)
   const result = await settle(pipeline, { ...inHand, type: event.type, logger }, async () => {
     try {
-      return await process(pipeline, handler, { event, logger })
+      return noted(span, await process(pipeline, handler, { event, logger, traceparent }))
     } catch (error) {
       if (error instanceof EventNotYet) {
         logger.info('early event parked until its prerequisite arrives', { ...position(record), reason: error.reason })
         await parkRecord(pipeline.db, { consumer: groupId, record, event, why: error })
-        return 'parked'
+        return noted(span, 'parked')
       }
       if (isTransient(error)) throw error
-      return deadLetter(pipeline, record, { reason: deadLetterReason(error), error })
+      span?.recordException(error instanceof Error ? error : String(error))
+      return noted(span, await deadLetter(pipeline, record, { reason: deadLetterReason(error), error }))
     }
   })
   consumerHandleDuration.observe({ consumer: groupId, type: event.type }, (performance.now() - started) / 1000)
+  endConsumerSpan(span, result)
   return result
+}
+
+/** The outcome on the consumer span (the last attempt's wins). */
+function noted(span: Span | undefined, outcome: Outcome): Outcome {
+  span?.setAttribute('commerce.consumer.outcome', outcome)
+  return outcome
+}
+
+function endConsumerSpan(span: Span | undefined, result: RecordResult): void {
+  if (span === undefined) return
+  span.setAttribute('commerce.consumer.result', result.kind)
+  endSpan(span, result.kind === 'exhausted' ? result.error : undefined)
 }

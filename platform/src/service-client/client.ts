@@ -1,4 +1,5 @@
 import type { Logger } from '../log/index'
+import { inSpan, SpanKind } from '../tracing/index'
 import type { Answer, PreparedRequest } from './attempt'
 import { type BreakerOptions, createBreaker } from './breaker'
 import { type CallPolicy, call } from './call'
@@ -82,13 +83,24 @@ export function createServiceClient(options: ServiceClientOptions) {
   }
   const raw = (method: Method, path: string, request: RequestOptions = {}): Promise<RawAnswer> => {
     const body = request.body === undefined ? undefined : JSON.stringify(request.body)
-    const prepared = {
-      url: urlOf(options.baseUrl, path, request.query),
-      method,
-      headers: outgoingHeaders(request),
-      body,
+    const url = urlOf(options.baseUrl, path, request.query)
+    // One client span per call (retries included); the callee's server span is its child.
+    const span = {
+      name: `${options.name} ${method}`,
+      kind: SpanKind.CLIENT,
+      parent: request.meta?.traceparent,
+      attributes: () => ({ 'http.request.method': method, 'url.full': url, 'peer.service': options.name }),
     }
-    return send(policy, prepared, mayRetry(method, request.idempotencyKey !== undefined))
+    return inSpan(span, async (started, traceparent) => {
+      const headers = outgoingHeaders(started ? { ...request, meta: { ...request.meta, traceparent } } : request)
+      const answer = await send(
+        policy,
+        { url, method, headers, body },
+        mayRetry(method, request.idempotencyKey !== undefined),
+      )
+      started?.setAttribute('http.response.status_code', answer.status)
+      return answer
+    })
   }
   const data =
     (method: Method) =>

@@ -15,6 +15,7 @@ import {
 } from '../kafka/index'
 import { createLogger, type Logger } from '../log/index'
 import { createRedis, type RedisClient, redisCheck } from '../redis/index'
+import { setupTracing } from '../tracing/index'
 import { createLifecycle, type ShutdownStep } from './lifecycle'
 import { applyMigrations } from './migrate'
 import { sagaViewRoute } from './saga-route'
@@ -165,6 +166,14 @@ export async function runService<S extends Schema, C extends ServiceConfig>(
   options: { exitOnStop?: boolean } = {},
 ): Promise<RunningService<S, C>> {
   const { config } = definition
+  const tracing = setupTracing({
+    enabled: config.TRACING_ENABLED,
+    serviceName: config.OTEL_SERVICE_NAME ?? definition.name,
+    serviceVersion: definition.version,
+    endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+    sampleRatio: config.OTEL_TRACES_SAMPLER_ARG,
+    batchDelayMs: config.OTEL_BSP_SCHEDULE_DELAY,
+  })
   const lockName = `migrate:${definition.name}`
   await applyMigrations({ url: config.MARIADB_URL, migrationsFolder: definition.migrationsFolder, lockName })
   const { deps, pool, closeDb } = openDeps(definition)
@@ -208,8 +217,10 @@ export async function runService<S extends Schema, C extends ServiceConfig>(
     { name: 'jobs', run: () => jobs.stop() },
     { name: 'redis', run: async () => await deps.redis[Symbol.asyncDispose]() },
     { name: 'db', run: closeDb },
+    // Last: the spans of everything above (the final requests and records) are sent before the process exits.
+    { name: 'tracing', run: tracing.shutdown },
   )
-  deps.logger.info('started', { port: server.port, consumers: groups.groupIds })
+  deps.logger.info('started', { port: server.port, consumers: groups.groupIds, tracing: tracing.recording })
   const stop = () => lifecycle.shutdown('stop()')
   return { url: `http://127.0.0.1:${server.port}`, app, deps, stop, [Symbol.asyncDispose]: stop }
 }

@@ -2,7 +2,7 @@ import { createHttpApp, type HealthCheck } from '../http/index'
 import { pruneJobs } from '../jobs/index'
 import type { Logger } from '../log/index'
 
-/** The config keys runService reads (`ServiceEnv`: Http, MariaDb, Redis, Kafka, Lifecycle, Jobs); services add their own. */
+/** The config keys runService reads (`ServiceEnv`: Http, MariaDb, Redis, Kafka, Lifecycle, Jobs, Tracing); services add their own. */
 export interface ServiceConfig {
   PORT: number
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error'
@@ -20,6 +20,11 @@ export interface ServiceConfig {
   IDEMPOTENCY_RETENTION_S: number
   PRUNE_EVERY_S: number
   PARKED_RETRY_EVERY_MS: number
+  TRACING_ENABLED: boolean
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string | undefined
+  OTEL_SERVICE_NAME?: string | undefined
+  OTEL_TRACES_SAMPLER_ARG: number
+  OTEL_BSP_SCHEDULE_DELAY: number
 }
 
 /** The root app of a service: the HTTP kit with its readiness checks and logger. */

@@ -7,12 +7,19 @@ export interface Reply {
   body: any
 }
 
-/** One HTTP call with an optional bearer token and Idempotency-Key; `raw` strings are sent as they are. */
+/** One HTTP call with an optional bearer token, Idempotency-Key and extra headers; `raw` strings are sent as they are. */
 export async function call(
   url: string,
-  request: { method?: string; body?: unknown; token?: string | undefined; key?: string; raw?: string } = {},
+  request: {
+    method?: string
+    body?: unknown
+    token?: string | undefined
+    key?: string
+    raw?: string
+    headers?: Record<string, string>
+  } = {},
 ): Promise<Reply> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...request.headers }
   if (request.token) headers['authorization'] = `Bearer ${request.token}`
   if (request.key) headers['idempotency-key'] = request.key
   const body = request.raw ?? (request.body === undefined ? undefined : JSON.stringify(request.body))

@@ -13,7 +13,7 @@ export const onOrderCancelled = (deps: HandlerDeps) =>
     OrderCancelledV1,
     async (event, steps) => {
       const outcome = await steps.finalStep((tx) => cancelForOrder(tx, event.data.orderId, steps.meta))
-      if (outcome.kind === 'refund') await workRefundSoon(deps.pg, outcome.refundId)
+      if (outcome.kind === 'refund') await workRefundSoon(deps.pg, outcome.refundId, steps.meta.traceparent)
     },
     { callsOut: true },
   )

@@ -13,7 +13,7 @@ export const onOrderRefundRequested = (deps: HandlerDeps) =>
     OrderRefundRequestedV1,
     async (event, steps) => {
       const outcome = await steps.finalStep((tx) => requestRefund(tx, event.data, steps.meta))
-      if (outcome.kind === 'recorded') await workRefundSoon(deps.pg, outcome.refundId)
+      if (outcome.kind === 'recorded') await workRefundSoon(deps.pg, outcome.refundId, steps.meta.traceparent)
       else steps.logger.warn('refund request not applicable', { orderId: event.data.orderId, outcome: outcome.kind })
     },
     { callsOut: true },

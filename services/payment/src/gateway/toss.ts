@@ -1,5 +1,6 @@
 import type { Logger } from '@commerce/platform/log'
 import { createServiceClient, ServiceUnavailable } from '@commerce/platform/service-client'
+import { inSpan, SpanKind } from '@commerce/platform/tracing'
 import { pgRequestDuration } from '../use-cases/metrics'
 
 /** The part of Toss' `Payment` object the payment service reads. */
@@ -25,6 +26,9 @@ export type PgOutcome =
 
 /** The PG calls, as `payment_pg_request_duration_seconds` labels them. */
 type PgOperation = 'confirm' | 'cancel' | 'inquiry'
+
+/** The caller's `traceparent`: the PG call's span is its child. */
+type Traced = { traceparent?: string | undefined }
 
 export interface TossOptions {
   baseUrl: string
@@ -63,7 +67,8 @@ export function tossGateway(options: TossOptions) {
       throw error
     }
   }
-  const guarded = async (operation: PgOperation, call: () => Promise<{ status: number; body: unknown }>) => {
+  type Call = (meta: { traceparent?: string }) => Promise<{ status: number; body: unknown }>
+  const measured = async (operation: PgOperation, call: () => Promise<{ status: number; body: unknown }>) => {
     const started = performance.now()
     let outcome = 'error'
     try {
@@ -74,20 +79,36 @@ export function tossGateway(options: TossOptions) {
       pgRequestDuration.observe({ operation, outcome }, (performance.now() - started) / 1000)
     }
   }
+  // One span per PG operation (`pg confirm`), its outcome an attribute; the client's HTTP span sits below it.
+  const guarded = (operation: PgOperation, traceparent: string | undefined, call: Call): Promise<PgOutcome> => {
+    const span = {
+      name: `pg ${operation}`,
+      kind: SpanKind.CLIENT,
+      parent: traceparent,
+      attributes: () => ({ 'pg.operation': operation }),
+    }
+    return inSpan(span, async (started, inner) => {
+      const outcome = await measured(operation, () => call(inner ? { traceparent: inner } : {}))
+      started?.setAttribute('pg.outcome', outcome.kind)
+      return outcome
+    })
+  }
   return {
     /** Charges `amount` for `orderNo` (Toss' `orderId`) once per `idempotencyKey`. */
-    confirm: (input: { paymentKey: string; orderNo: string; amount: number; idempotencyKey: string }) =>
-      guarded('confirm', () =>
+    confirm: (input: { paymentKey: string; orderNo: string; amount: number; idempotencyKey: string } & Traced) =>
+      guarded('confirm', input.traceparent, (meta) =>
         client.raw('POST', '/v1/payments/confirm', {
+          meta,
           headers,
           idempotencyKey: input.idempotencyKey,
           body: { paymentKey: input.paymentKey, orderId: input.orderNo, amount: input.amount },
         }),
       ),
     /** Cancels `amount` (all of the balance when absent) once per `idempotencyKey`. */
-    cancel: (input: { paymentKey: string; reason: string; amount?: number; idempotencyKey: string }) =>
-      guarded('cancel', () =>
+    cancel: (input: { paymentKey: string; reason: string; amount?: number; idempotencyKey: string } & Traced) =>
+      guarded('cancel', input.traceparent, (meta) =>
         client.raw('POST', `/v1/payments/${encodeURIComponent(input.paymentKey)}/cancel`, {
+          meta,
           headers,
           idempotencyKey: input.idempotencyKey,
           body:
@@ -97,8 +118,10 @@ export function tossGateway(options: TossOptions) {
         }),
       ),
     /** The PG's record of `orderNo`: `done` with the payment, `refused` NOT_FOUND_PAYMENT when nothing was charged. */
-    inquire: (orderNo: string) =>
-      guarded('inquiry', () => client.raw('GET', `/v1/payments/orders/${encodeURIComponent(orderNo)}`, { headers })),
+    inquire: (orderNo: string, traceparent?: string) =>
+      guarded('inquiry', traceparent, (meta) =>
+        client.raw('GET', `/v1/payments/orders/${encodeURIComponent(orderNo)}`, { meta, headers }),
+      ),
   }
 }
 

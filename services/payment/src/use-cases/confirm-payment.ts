@@ -107,9 +107,10 @@ export async function confirmPayment(
     return begun.kind === 'answer' ? { kind: 'answer', answer: begun.answer, paymentId: begun.paymentId ?? 0 } : begun
   }
   const { attempt } = begun
-  const resolution = await driveApproval(deps.gateway, { ...attempt, orderNo: begun.orderNo })
+  const traced = meta.traceparent ? { traceparent: meta.traceparent } : {}
+  const resolution = await driveApproval(deps.gateway, { ...attempt, orderNo: begun.orderNo, ...traced })
   const finished = await deps.db.transaction((tx) => finishConfirm(tx, { attemptId: attempt.id, resolution }, meta))
-  if (finished.refundId) void workRefundSoon(deps, finished.refundId)
+  if (finished.refundId) void workRefundSoon(deps, finished.refundId, meta.traceparent)
   await settleKey(deps.db, { request: requestOf(attempt), ...finished })
   return { kind: 'answer', answer: finished.answer, paymentId: finished.paymentId }
 }

@@ -18,7 +18,7 @@ const alreadyCharged = new Set(['ALREADY_PROCESSED_PAYMENT', 'DUPLICATED_ORDER_I
  */
 export async function driveApproval(
   gateway: TossGateway,
-  attempt: { paymentKey: string; orderNo: string; amount: number; idempotencyKey: string },
+  attempt: { paymentKey: string; orderNo: string; amount: number; idempotencyKey: string; traceparent?: string },
 ): Promise<Resolution> {
   const outcome = await gateway.confirm(attempt)
   if (outcome.kind === 'done') {
@@ -28,7 +28,7 @@ export async function driveApproval(
   if (outcome.kind === 'refused' && !alreadyCharged.has(outcome.code)) {
     return { kind: 'declined', pgErrorCode: outcome.code }
   }
-  const inquiry = await gateway.inquire(attempt.orderNo)
+  const inquiry = await gateway.inquire(attempt.orderNo, attempt.traceparent)
   if (inquiry.kind === 'done') {
     const { paymentKey, totalAmount, approvedAt, lastTransactionKey } = inquiry.payment
     if (paymentKey === attempt.paymentKey && totalAmount === attempt.amount) {

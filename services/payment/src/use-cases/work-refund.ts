@@ -93,7 +93,7 @@ async function record(deps: PgDeps, at: { refundId: number; outcome: PgOutcome; 
  * so a second try, a second worker or a crash in between never cancels twice), then one transaction that records the
  * try and moves the payment (`payment.refunded`), or schedules the next try, or gives up (`payment.refund.failed`).
  */
-export async function workRefund(deps: PgDeps, refundId: number): Promise<RefundOutcome> {
+export async function workRefund(deps: PgDeps, refundId: number, traceparent?: string): Promise<RefundOutcome> {
   const [due] = await deps.db
     .select()
     .from(refunds)
@@ -110,13 +110,14 @@ export async function workRefund(deps: PgDeps, refundId: number): Promise<Refund
     reason: cancelReasonText(due.reason),
     amount: due.amount,
     idempotencyKey: due.idempotencyKey,
+    traceparent,
   })
   return record(deps, { refundId, outcome, paymentKey, tries: due.attempts })
 }
 
 /** Works a refund right after the transaction that recorded it; a failure here is left to the settle job. */
-export function workRefundSoon(deps: PgDeps, refundId: number): Promise<void> {
-  return workRefund(deps, refundId).then(
+export function workRefundSoon(deps: PgDeps, refundId: number, traceparent?: string): Promise<void> {
+  return workRefund(deps, refundId, traceparent).then(
     () => undefined,
     (error: unknown) =>
       deps.logger.warn('refund try failed; the settle job retries it', { refundId, error: describeError(error) }),
