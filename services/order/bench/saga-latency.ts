@@ -16,7 +16,8 @@ import { testEnv } from '@commerce/platform/testing'
 import { inArray } from 'drizzle-orm'
 import { hopWithBaseline } from '../../../platform/bench/cdc-measure'
 import { writeNote } from '../../../platform/test/lab/notes'
-import { benchSku, buyers, e2eConfig, requireServices } from './bench-setup'
+import { benchSku, buyers, requireServices } from './bench-setup'
+import { type Buyer, checkout } from './checkout-flow'
 
 const RATE = Number(process.env['BENCH_RATE'] ?? 50)
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 60)
@@ -24,68 +25,6 @@ const HOP_RATE = Number(process.env['BENCH_HOP_RATE'] ?? 20)
 const POLL_MS = Number(process.env['BENCH_POLL_MS'] ?? 10)
 const BUYERS = Number(process.env['BENCH_BUYERS'] ?? 50)
 const HOPS = 5
-const { urls } = e2eConfig
-
-type Buyer = Awaited<ReturnType<typeof buyers>>[number]
-
-const json = async (url: string, init: { method?: string; token: string; body?: unknown }) => {
-  const response = await fetch(url, {
-    method: init.method ?? 'GET',
-    headers: {
-      authorization: `Bearer ${init.token}`,
-      'content-type': 'application/json',
-      'idempotency-key': crypto.randomUUID(),
-    },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  })
-  return { status: response.status, body: (await response.json()) as { data?: Record<string, unknown> } }
-}
-
-/** Polls `probe` every POLL_MS until it returns a value (the bench's own loop: no test framework here). */
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T | undefined> {
-  const deadline = performance.now() + timeoutMs
-  while (performance.now() < deadline) {
-    const value = await probe()
-    if (value !== undefined) return value
-    await Bun.sleep(POLL_MS)
-  }
-  return undefined
-}
-
-/** One checkout: ms from the POST response to CONFIRMED, or the reason it did not get there. */
-async function checkout(buyer: Buyer, skuId: number): Promise<number | string> {
-  const body = {
-    items: [{ skuId, quantity: 1 }],
-    shippingAddress: {
-      recipient: 'bench',
-      phone: '010-0000-0000',
-      zipCode: '06236',
-      address: 'Seoul',
-      addressDetail: '1',
-    },
-  }
-  const placed = await json(`${urls.order}/api/orders`, { method: 'POST', token: buyer.token, body })
-  const respondedAt = performance.now()
-  if (placed.status !== 201) return `POST ${placed.status}`
-  const orderId = placed.body.data?.['orderId'] as number
-  const amount = await until(async () => {
-    const payment = await json(`${urls.payment}/api/payments/orders/${orderId}`, { token: buyer.token })
-    return payment.body.data?.['status'] === 'READY' ? (payment.body.data['amount'] as number) : undefined
-  })
-  if (amount === undefined) return 'payment never READY'
-  const paymentKey = `pk_${crypto.randomUUID()}`
-  const confirmed = await json(`${urls.payment}/api/payments/confirm`, {
-    method: 'POST',
-    token: buyer.token,
-    body: { orderId, paymentKey, amount },
-  })
-  if (confirmed.status !== 200) return `confirm ${confirmed.status}`
-  const done = await until(async () => {
-    const order = await json(`${urls.order}/api/orders/${orderId}`, { token: buyer.token })
-    return order.body.data?.['status'] === 'CONFIRMED' ? performance.now() : undefined
-  })
-  return done === undefined ? 'never CONFIRMED' : done - respondedAt
-}
 
 /** The open model: one checkout started every 1/RATE s whatever the others do. */
 async function openModel(people: Buyer[], skuId: number) {
@@ -94,7 +33,7 @@ async function openModel(people: Buyer[], skuId: number) {
   for (let i = 0; i < RATE * SECONDS; i++) {
     const due = started + (i * 1000) / RATE
     if (due > performance.now()) await Bun.sleep(due - performance.now())
-    runs.push(checkout(people[i % people.length] as Buyer, skuId))
+    runs.push(checkout(people[i % people.length] as Buyer, { skuId, pollMs: POLL_MS }))
   }
   return Promise.all(runs)
 }

@@ -16,72 +16,14 @@ import { formatTable, type Summary, summarize } from '@commerce/platform/bench'
 // biome-ignore lint/style/noRestrictedImports: e2e/ is the stack's HTTP harness (no service): benches drive the stack with it
 import { startOtlpReceiver } from '../../../e2e/src/otlp-receiver'
 import { benchSku, buyers, closedModel, e2eConfig, requireServices } from './bench-setup'
+import { type Buyer, checkout } from './checkout-flow'
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 30)
 const WARMUP_SECONDS = Number(process.env['BENCH_WARMUP_SECONDS'] ?? 5)
 const CLIENTS = Number(process.env['BENCH_CLIENTS'] ?? 8)
 const POLL_MS = Number(process.env['BENCH_POLL_MS'] ?? 10)
 const HOPS = 7
-const { urls } = e2eConfig
 const root = join(import.meta.dir, '../../..')
-
-type Buyer = Awaited<ReturnType<typeof buyers>>[number]
-
-const json = async (url: string, init: { method?: string; token: string; body?: unknown }) => {
-  const response = await fetch(url, {
-    method: init.method ?? 'GET',
-    headers: {
-      authorization: `Bearer ${init.token}`,
-      'content-type': 'application/json',
-      'idempotency-key': crypto.randomUUID(),
-    },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  })
-  return { status: response.status, body: (await response.json()) as { data?: Record<string, unknown> } }
-}
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T | undefined> {
-  const deadline = performance.now() + timeoutMs
-  while (performance.now() < deadline) {
-    const value = await probe()
-    if (value !== undefined) return value
-    await Bun.sleep(POLL_MS)
-  }
-  return undefined
-}
-
-const shippingAddress = {
-  recipient: 'bench',
-  phone: '010-0000-0000',
-  zipCode: '06236',
-  address: 'Seoul',
-  addressDetail: '1',
-}
-
-/** One whole checkout, place to CONFIRMED; true when it got there. */
-async function checkout(buyer: Buyer, skuId: number): Promise<boolean> {
-  const body = { items: [{ skuId, quantity: 1 }], shippingAddress }
-  const placed = await json(`${urls.order}/api/orders`, { method: 'POST', token: buyer.token, body })
-  if (placed.status !== 201) return false
-  const orderId = placed.body.data?.['orderId'] as number
-  const amount = await until(async () => {
-    const payment = await json(`${urls.payment}/api/payments/orders/${orderId}`, { token: buyer.token })
-    return payment.body.data?.['status'] === 'READY' ? (payment.body.data['amount'] as number) : undefined
-  })
-  if (amount === undefined) return false
-  const confirm = { orderId, paymentKey: `pk_${crypto.randomUUID()}`, amount }
-  const confirmed = await json(`${urls.payment}/api/payments/confirm`, {
-    method: 'POST',
-    token: buyer.token,
-    body: confirm,
-  })
-  if (confirmed.status !== 200) return false
-  const done = await until(async () => {
-    const order = await json(`${urls.order}/api/orders/${orderId}`, { token: buyer.token })
-    return order.body.data?.['status'] === 'CONFIRMED' || undefined
-  })
-  return done === true
-}
 
 /** The stack's services restarted from this checkout with the test profile and tracing on or off. */
 function restartServices(tracing: boolean): void {
@@ -97,7 +39,8 @@ function restartServices(tracing: boolean): void {
 
 async function phase(tracing: boolean, people: Buyer[], skuId: number) {
   restartServices(tracing)
-  const worker = (client: number) => checkout(people[client % people.length] as Buyer, skuId)
+  const worker = async (client: number) =>
+    typeof (await checkout(people[client % people.length] as Buyer, { skuId, pollMs: POLL_MS })) === 'number'
   await closedModel({ clients: CLIENTS, seconds: WARMUP_SECONDS }, worker)
   const run = await closedModel({ clients: CLIENTS, seconds: SECONDS }, worker)
   return { ...run, throughput: run.ok / run.elapsedS, latency: summarize(run.latencies) }
