@@ -1,4 +1,5 @@
 import { createHttpApp } from '../http/create-http-app'
+import { kafkaCheck } from '../kafka/client'
 import { registry } from '../metrics/index'
 import type { OpsDeps } from './deps'
 import { adminGate } from './http/admin-gate'
@@ -14,7 +15,13 @@ import { sagaRoutes } from './saga/routes'
  */
 export function createOpsApp(deps: OpsDeps) {
   registerOpsMetrics(registry, deps)
-  return createHttpApp({ name: 'ops', version: '0.1.0', description: 'Operator console', logger: deps.logger })
+  return createHttpApp({
+    name: 'ops',
+    version: '0.1.0',
+    description: 'Operator console',
+    logger: deps.logger,
+    checks: { kafka: kafkaCheck(deps.kafka) },
+  })
     .use(adminGate(deps.auth))
     .use(consoleRoutes())
     .use(loginRoutes(deps))

@@ -4,7 +4,7 @@ import { httpKit } from '../../http/http-kit'
 import { connectorStates } from '../connect'
 import type { OpsDeps } from '../deps'
 import { consumerGroups } from '../use-cases/consumer-groups'
-import { readDeadLetters, replayDeadLetters, resolveDlqTopic } from '../use-cases/dead-letters'
+import { readDeadLetters, replayDeadLetters, resolveDlqTopic, summarizeDlqs } from '../use-cases/dead-letters'
 
 const ReplayBody = t.Object({
   /** The DLQ (`commerce.order.events.dlq`) or the topic it belongs to. */
@@ -42,6 +42,9 @@ export const opsRoutes = (deps: OpsDeps) =>
         detail: { summary: 'Dead letters of every *.dlq topic (or one): reason, consumer, origin, type, status' },
       },
     )
+    .get('/dlq/topics', async () => ok(await summarizeDlqs(deps)), {
+      detail: { summary: 'Every *.dlq topic with its record and pending counts (no records read)' },
+    })
     .post(
       '/dlq/replay',
       async ({ body }) =>

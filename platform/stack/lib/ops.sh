@@ -1,0 +1,21 @@
+# The operator console and ops exporter (platform/src/ops/main.ts, issue 13 §3) on 127.0.0.1:$OPS_PORT: the page at /,
+# the admin-only API under /api/ops, Prometheus gauges at /metrics. Started by `up` after the services (its login goes
+# to auth through the gateway), stopped first by `down`; log logs/ops.log.
+
+ops_ready() { curl -sf -o /dev/null "http://127.0.0.1:$OPS_PORT/health/ready"; }
+
+start_ops() {
+  is_running ops && return
+  port_open "$OPS_PORT" && die "port $OPS_PORT is taken by another process (set OPS_PORT)"
+  say "starting the operator console on :$OPS_PORT"
+  (
+    set -a
+    source "$STACK_DIR/env"
+    OPS_PORT=$OPS_PORT OPS_LOGIN_URL="http://127.0.0.1:$GATEWAY_PORT/api/auth/login" \
+      AUTH_JWKS_URL="http://127.0.0.1:$AUTH_PORT/.well-known/jwks.json" AUTH_JWT_ISSUER=$AUTH_JWT_ISSUER \
+      AUTH_JWT_AUDIENCE=$AUTH_JWT_AUDIENCE start_bg ops bun "$ROOT/platform/src/ops/main.ts"
+  )
+  wait_until 30 "the operator console" ops_ready
+}
+
+stop_ops() { stop_process ops; }
