@@ -164,7 +164,10 @@ export async function listDeadLetters(kafka: KafkaClient, dlqTopic: string): Pro
   return views.map((view, i) => {
     const passed = BigInt(view.offset) < (replayedTo.get(view.partition) ?? -1n)
     if (!passed) return { ...view, status: 'pending' as const }
-    const copied = views.some((other, j) => j !== i && originOf(other) === originOf(view))
+    // Its copy is a later letter of the same origin (same key, so the same partition, unless the key is null).
+    const later = (other: typeof view) =>
+      other.partition !== view.partition || BigInt(other.offset) > BigInt(view.offset)
+    const copied = views.some((other, j) => j !== i && originOf(other) === originOf(view) && later(other))
     return { ...view, status: copied ? ('requeued' as const) : ('replayed' as const) }
   })
 }
