@@ -20,7 +20,12 @@ export function startOpsConsole(kafka: KafkaClient) {
     logger: createLogger({ test: 'ops' }, 'warn'),
   }).listen({ port: 0, hostname: '127.0.0.1' })
   const url = `http://127.0.0.1:${app.server?.port}`
-  return { url, [Symbol.asyncDispose]: () => app.stop() }
+  return {
+    url,
+    [Symbol.asyncDispose]: async () => {
+      await app.stop()
+    },
+  }
 }
 
 /** A fresh event topic and its DLQ (one partition each), deleted again when disposed. */

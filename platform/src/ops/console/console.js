@@ -110,7 +110,7 @@
   }
 
   async function renderDlq() {
-    const { topics } = await api('/api/ops/dlq/topics')
+    const topics = await api('/api/ops/dlq/topics')
     fill(
       '#dlq-topics',
       topics.map((t) => {
