@@ -117,6 +117,9 @@ function viewOf(dlqTopic: string, raw: RawLetter): Omit<DeadLetterView, 'status'
 
 const originOf = (v: Omit<DeadLetterView, 'status'>) => `${v.originalTopic}|${v.originalPartition}|${v.originalOffset}`
 
+/** How long reading one DLQ may take before it gives up (and leaves its throwaway group). */
+const readTimeoutMs = 20_000
+
 /** Reads a DLQ from its start to the end it has now, with a throwaway group that commits nothing. */
 async function readAll(kafka: KafkaClient, dlqTopic: string, states: DlqPartitionState[]): Promise<RawLetter[]> {
   const ends = new Map(states.filter((s) => s.end > s.start).map((s) => [s.partition, s.end]))
@@ -145,7 +148,11 @@ async function readAll(kafka: KafkaClient, dlqTopic: string, states: DlqPartitio
         if (ends.size === 0) done.resolve()
       },
     })
-    await done.promise
+    const timer = setTimeout(
+      () => done.reject(new Error(`reading ${dlqTopic} took over ${readTimeoutMs} ms`)),
+      readTimeoutMs,
+    )
+    await done.promise.finally(() => clearTimeout(timer))
   } finally {
     await consumer.disconnect()
   }
