@@ -58,7 +58,7 @@ async function injectDeadLetter(topic: string, dlqTopic: string): Promise<string
 }
 
 describe('operator console in a browser', () => {
-  test('when the demo admin logs in, then connectors, consumer lag and a fresh dead letter show, and replaying it empties the DLQ', async () => {
+  test('when the demo admin logs in, then connectors, consumer lag and a fresh dead letter show, replaying it empties the DLQ, and the timeline of an unknown order answers 404', async () => {
     await using scratch = await scratchTopics(kafka, 'opsui')
     const eventId = await injectDeadLetter(scratch.topic, scratch.dlq)
     await using ops = startOpsConsole(kafka)
@@ -88,7 +88,13 @@ describe('operator console in a browser', () => {
     // Pending letters only: the replayed one leaves the list.
     await letter.waitFor({ state: 'detached' })
 
+    await page.fill('#saga input[name=orderId]', '987654321987')
+    await page.click('#saga button[type=submit]')
+    const sagaError = page.locator('#saga-error', { hasText: 'COMMON-404' })
+    await sagaError.waitFor()
+
     expect({
+      saga: (await sagaError.textContent())?.startsWith('COMMON-404: '),
       connector: await connector.locator('td').allTextContents(),
       orderGroupLag: /^\d+$/.test((await orderGroup.locator('td').nth(7).textContent()) ?? ''),
       pendingBefore,
@@ -97,6 +103,7 @@ describe('operator console in a browser', () => {
       pendingAfter: await topicRow.locator('td.pending').textContent(),
       lettersLeft: await page.locator('#letters tbody tr').count(),
     }).toEqual({
+      saga: true,
       connector: ['outbox-mariadb', 'source', 'RUNNING', '0: RUNNING'],
       orderGroupLag: true,
       pendingBefore: '1',

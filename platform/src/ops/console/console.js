@@ -189,7 +189,9 @@
         '#saga-entries',
         entries.map((e) => row(columns.map((c) => cell(show(e[c]))))),
       )
-      $('#saga-states').textContent = saga.states ? JSON.stringify(saga.states, null, 2) : ''
+      // The rest of the answer (states per service, dead letters, notes…) as it comes.
+      const { entries: _entries, ...rest } = saga
+      $('#saga-states').textContent = JSON.stringify(rest, null, 2)
     } catch (error) {
       $('#saga-error').textContent = error.message
     }
