@@ -120,10 +120,19 @@ const originOf = (v: Omit<DeadLetterView, 'status'>) => `${v.originalTopic}|${v.
 /** How long reading one DLQ may take before it gives up (and leaves its throwaway group). */
 const readTimeoutMs = 20_000
 
-/** Reads a DLQ from its start to the end it has now, with a throwaway group that commits nothing. */
-async function readAll(kafka: KafkaClient, dlqTopic: string, states: DlqPartitionState[]): Promise<RawLetter[]> {
-  const ends = new Map(states.filter((s) => s.end > s.start).map((s) => [s.partition, s.end]))
+/** What one partition's read covers: from `from` (its log start, or later for the newest only) to its end now. */
+interface ReadWindow {
+  partition: number
+  from: bigint
+  end: bigint
+}
+
+/** Reads the windows of a DLQ with a throwaway group that commits nothing. */
+async function readWindows(kafka: KafkaClient, dlqTopic: string, windows: ReadWindow[]): Promise<RawLetter[]> {
+  const ends = new Map(windows.filter((w) => w.end > w.from).map((w) => [w.partition, w.end]))
   if (ends.size === 0) return []
+  // The next offset wanted per partition: a seek that lands after the first fetch must not read a record twice.
+  const wanted = new Map(windows.map((w) => [w.partition, w.from]))
   const consumer = kafkaOf(kafka).consumer({
     groupId: `commerce-dlq-read-${crypto.randomUUID()}`,
     maxWaitTimeInMs: 100,
@@ -137,17 +146,19 @@ async function readAll(kafka: KafkaClient, dlqTopic: string, states: DlqPartitio
     await consumer.run({
       autoCommit: false,
       eachMessage: async ({ partition, message }) => {
-        const next = BigInt(message.offset) + 1n
+        const offset = BigInt(message.offset)
         const end = ends.get(partition)
-        if (end === undefined) return
-        if (next <= end) {
+        if (end === undefined || offset < (wanted.get(partition) ?? 0n)) return
+        wanted.set(partition, offset + 1n)
+        if (offset < end) {
           const { key, value } = message
           letters.push({ partition, offset: message.offset, key, value, headers: headersToStrings(message.headers) })
         }
-        if (next >= end) ends.delete(partition)
+        if (offset + 1n >= end) ends.delete(partition)
         if (ends.size === 0) done.resolve()
       },
     })
+    for (const w of windows) consumer.seek({ topic: dlqTopic, partition: w.partition, offset: w.from.toString() })
     const timer = setTimeout(
       () => done.reject(new Error(`reading ${dlqTopic} took over ${readTimeoutMs} ms`)),
       readTimeoutMs,
@@ -160,12 +171,23 @@ async function readAll(kafka: KafkaClient, dlqTopic: string, states: DlqPartitio
 }
 
 /**
- * The dead letters of one DLQ topic, oldest first, each with its replay status. A letter a filtered replay set aside
+ * The dead letters of one DLQ topic, oldest first, each with its replay status: the newest `newestPerPartition`
+ * (default 1000) of each partition, so a flooded DLQ cannot exhaust the reader. A letter a filtered replay set aside
  * appears twice: the passed original (`requeued`) and its copy at the tail (`pending`).
  */
-export async function listDeadLetters(kafka: KafkaClient, dlqTopic: string): Promise<DeadLetterView[]> {
+export async function listDeadLetters(
+  kafka: KafkaClient,
+  dlqTopic: string,
+  options: { newestPerPartition?: number } = {},
+): Promise<DeadLetterView[]> {
+  const newest = BigInt(options.newestPerPartition ?? 1000)
   const states = (await dlqStates(kafka, [dlqTopic])).get(dlqTopic) ?? []
-  const raw = await readAll(kafka, dlqTopic, states)
+  const windows = states.map((s) => ({
+    partition: s.partition,
+    from: s.end - newest > s.start ? s.end - newest : s.start,
+    end: s.end,
+  }))
+  const raw = await readWindows(kafka, dlqTopic, windows)
   const replayedTo = new Map(states.map((s) => [s.partition, s.replayedTo]))
   const views = raw.map((r) => viewOf(dlqTopic, r))
   return views.map((view, i) => {
