@@ -6,7 +6,7 @@ import { loadConfig } from '../config/index'
 import type { DeadLetterView } from '../kafka/index'
 import { createKafka } from '../kafka/index'
 import { createLogger } from '../log/index'
-import type { OpsDeps } from './deps'
+import type { KafkaDeps } from './deps'
 import { renderTable } from './table'
 import { readDeadLetters, replayDeadLetters, resolveDlqTopic, summarizeDlqs } from './use-cases/dead-letters'
 
@@ -33,13 +33,9 @@ function fail(message: string): never {
 const config = loadConfig(KafkaEnv)
 const logger = createLogger({ tool: 'dlq' }, 'warn')
 // The CLI only calls Kafka: Connect and auth are the console's business.
-const deps: OpsDeps = {
+const deps: KafkaDeps = {
   kafka: createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'dlq-cli', logger }),
-  connectUrl: 'http://127.0.0.1',
-  auth: { jwksUrl: 'http://127.0.0.1', issuer: '-', audience: '-' },
-  loginUrl: 'http://127.0.0.1',
   timeoutMs: 30_000,
-  logger,
 }
 
 const print = (text: string) => process.stdout.write(`${text}\n`)

@@ -1,10 +1,12 @@
 import { Type } from '@sinclair/typebox'
 import { JwtEnv, KafkaEnv } from '../config/fragments'
 import { loadConfig } from '../config/index'
+import { SagaEnv } from './saga/config'
 
 const OpsEnv = {
   ...KafkaEnv,
   ...JwtEnv,
+  ...SagaEnv,
   /** The console and exporter port (the stack sets it from OPS_PORT, 18080). */
   OPS_PORT: Type.Integer({ minimum: 0, maximum: 65_535, default: 18_080 }),
   /** Kafka Connect's REST API (`.stack/env` has it). */

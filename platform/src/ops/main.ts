@@ -3,6 +3,7 @@ import { createKafka } from '../kafka/client'
 import { createLogger } from '../log/index'
 import { createOpsApp } from './app'
 import { loadOpsConfig } from './config'
+import { sagaSettingsOf } from './saga/config'
 
 const config = loadOpsConfig()
 const logger = createLogger({ service: 'ops' }, config.LOG_LEVEL)
@@ -14,6 +15,7 @@ const app = createOpsApp({
   loginUrl: config.OPS_LOGIN_URL,
   timeoutMs: config.OPS_UPSTREAM_TIMEOUT_MS,
   logger,
+  saga: sagaSettingsOf(config),
 }).listen({ port: config.OPS_PORT, hostname: '127.0.0.1' })
 logger.info('started', { url: `http://127.0.0.1:${app.server?.port}` })
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

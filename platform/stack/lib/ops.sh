@@ -13,7 +13,9 @@ start_ops() {
     source "$STACK_DIR/env"
     OPS_PORT=$OPS_PORT OPS_LOGIN_URL="http://127.0.0.1:$GATEWAY_PORT/api/auth/login" \
       AUTH_JWKS_URL="http://127.0.0.1:$AUTH_PORT/.well-known/jwks.json" AUTH_JWT_ISSUER=$AUTH_JWT_ISSUER \
-      AUTH_JWT_AUDIENCE=$AUTH_JWT_AUDIENCE start_bg ops bun "$ROOT/platform/src/ops/main.ts"
+      AUTH_JWT_AUDIENCE=$AUTH_JWT_AUDIENCE AUTH_URL="http://127.0.0.1:$AUTH_PORT" USER_URL="http://127.0.0.1:$USER_PORT" \
+      CATALOG_URL="http://127.0.0.1:$CATALOG_PORT" INVENTORY_URL="http://127.0.0.1:$INVENTORY_PORT" \
+      ORDER_URL="http://127.0.0.1:$ORDER_PORT" PAYMENT_URL="http://127.0.0.1:$PAYMENT_PORT" start_bg ops bun "$ROOT/platform/src/ops/main.ts"
   )
   wait_until 30 "the operator console" ops_ready
 }

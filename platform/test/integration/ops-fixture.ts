@@ -18,6 +18,14 @@ export function startOpsConsole(kafka: KafkaClient) {
     loginUrl: `${env.gatewayUrl}/api/auth/login`,
     timeoutMs: 10_000,
     logger: createLogger({ test: 'ops' }, 'warn'),
+    saga: {
+      services: (['order', 'inventory', 'payment', 'catalog', 'user', 'auth'] as const).map((name) => ({
+        name,
+        baseUrl: env.serviceUrl(name),
+      })),
+      serviceTimeoutMs: 3_000,
+      dlq: { perPartition: 2_000, timeoutMs: 10_000 },
+    },
   }).listen({ port: 0, hostname: '127.0.0.1' })
   const url = `http://127.0.0.1:${app.server?.port}`
   return {

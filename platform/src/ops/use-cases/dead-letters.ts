@@ -9,7 +9,7 @@ import {
   replayDlq,
 } from '../../kafka/index'
 import { bounded } from '../bounded'
-import type { OpsDeps } from '../deps'
+import type { KafkaDeps } from '../deps'
 
 /** One DLQ topic at a glance: records it holds, and those its replay group has not passed yet. */
 export interface DlqSummary {
@@ -19,7 +19,7 @@ export interface DlqSummary {
 }
 
 /** `commerce.order.events` or `commerce.order.events.dlq` → the DLQ topic, if it exists. */
-export async function resolveDlqTopic(deps: OpsDeps, name: string): Promise<string> {
+export async function resolveDlqTopic(deps: KafkaDeps, name: string): Promise<string> {
   const topic = name.endsWith('.dlq') ? name : dlqTopicOf(name)
   const topics = await bounded(dlqTopics(deps.kafka), { ms: deps.timeoutMs, what: 'Kafka' })
   if (!topics.includes(topic)) throw CommonErrors.notFound(`No dead-letter topic ${topic}`)
@@ -27,7 +27,7 @@ export async function resolveDlqTopic(deps: OpsDeps, name: string): Promise<stri
 }
 
 /** Every DLQ topic (or the one given) with its record and pending counts. */
-export async function summarizeDlqs(deps: OpsDeps, only?: string): Promise<DlqSummary[]> {
+export async function summarizeDlqs(deps: KafkaDeps, only?: string): Promise<DlqSummary[]> {
   const work = async () => {
     const topics = only ? [only] : await dlqTopics(deps.kafka)
     const states = await dlqStates(deps.kafka, topics)
@@ -45,7 +45,7 @@ export async function summarizeDlqs(deps: OpsDeps, only?: string): Promise<DlqSu
 
 /** The dead letters of one DLQ, or of every DLQ that holds any, oldest first per topic. */
 export async function readDeadLetters(
-  deps: OpsDeps,
+  deps: KafkaDeps,
   topic?: string,
 ): Promise<{ topics: DlqSummary[]; letters: DeadLetterView[] }> {
   const topics = await summarizeDlqs(deps, topic)
@@ -86,7 +86,7 @@ async function serialized<T>(key: string, work: () => Promise<T>): Promise<T> {
 }
 
 /** Moves dead letters back to their topics (replayDlq's semantics), with the pending count before and after. */
-export async function replayDeadLetters(deps: OpsDeps, request: ReplayRequest): Promise<ReplayResult> {
+export async function replayDeadLetters(deps: KafkaDeps, request: ReplayRequest): Promise<ReplayResult> {
   const topic = await resolveDlqTopic(deps, request.topic)
   return serialized(topic, async () => {
     const pendingOf = async () => (await summarizeDlqs(deps, topic))[0]?.pending ?? 0
