@@ -71,7 +71,9 @@ describe('operator console in a browser', () => {
     await page.click('#login button[type=submit]')
 
     const connector = page.locator('#connectors tr[data-connector="outbox-mariadb"]')
-    await connector.locator('td.state-RUNNING').waitFor()
+    // Other tests crash Connect now and then; the page re-reads connector states every 5 s.
+    await connector.locator('td.state-RUNNING').waitFor({ timeout: 60_000 })
+    const loginShown = await page.locator('#login').isVisible()
     const orderGroup = page.locator('#groups tr[data-group="order"]').first()
     await orderGroup.waitFor()
     const topicRow = page.locator(`#dlq-topics tr[data-topic="${scratch.dlq}"]`)
@@ -94,6 +96,7 @@ describe('operator console in a browser', () => {
     await sagaError.waitFor()
 
     expect({
+      loginShown,
       saga: (await sagaError.textContent())?.startsWith('COMMON-404: '),
       connector: await connector.locator('td').allTextContents(),
       orderGroupLag: /^\d+$/.test((await orderGroup.locator('td').nth(7).textContent()) ?? ''),
@@ -103,6 +106,7 @@ describe('operator console in a browser', () => {
       pendingAfter: await topicRow.locator('td.pending').textContent(),
       lettersLeft: await page.locator('#letters tbody tr').count(),
     }).toEqual({
+      loginShown: false,
       saga: true,
       connector: ['outbox-mariadb', 'source', 'RUNNING', '0: RUNNING'],
       orderGroupLag: true,

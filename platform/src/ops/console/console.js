@@ -227,6 +227,13 @@
     $('#who').textContent = String(form.get('email'))
     await refresh()
   })
+  // Connector states and lag move on their own: re-read them every 5 s while logged in (DLQs on demand).
+  setInterval(() => {
+    if (!token) return
+    Promise.all([renderConnectors(), renderGroups()]).catch((error) => {
+      $('#app-error').textContent = error.message
+    })
+  }, 5_000)
   $('#refresh').addEventListener('click', () => void refresh())
   $('#logout').addEventListener('click', () => showLogin())
   $('#groups-all').addEventListener('change', () => void renderGroups())
