@@ -3,7 +3,7 @@ import { e2eConfig } from './src/config'
 
 const { ops } = e2eConfig.urls
 
-// The console as the stack runs it (`npm run up`, OPS_PORT): the page, the admin login through the gateway, /metrics.
+// The console as the stack runs it (`npm run up`, OPS_CONSOLE_PORT): the page, the admin login through the gateway, /metrics.
 describe('operator console on the stack', () => {
   test('when the demo admin logs in through the console, then its API and the exporter see the running connector', async () => {
     const page = await fetch(`${ops}/`)

@@ -7,7 +7,7 @@ const OpsEnv = {
   ...KafkaEnv,
   ...JwtEnv,
   ...SagaEnv,
-  /** The console and exporter port (the stack sets it from OPS_PORT, 18080). */
+  /** The console and exporter port (the stack sets it from defaults.env OPS_CONSOLE_PORT, 18080). */
   OPS_PORT: Type.Integer({ minimum: 0, maximum: 65_535, default: 18_080 }),
   /** Kafka Connect's REST API (`.stack/env` has it). */
   CONNECT_URL: Type.String({ pattern: '^https?://' }),

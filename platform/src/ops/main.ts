@@ -1,4 +1,4 @@
-// The operator console and ops exporter as the stack runs it (`npm run up`, port OPS_PORT): config from config.ts.
+// The operator console and ops exporter as the stack runs it (`npm run up`, port OPS_CONSOLE_PORT): config from config.ts.
 import { createKafka } from '../kafka/client'
 import { createLogger } from '../log/index'
 import { createOpsApp } from './app'
