@@ -37,6 +37,8 @@ export const e2eConfig = Object.freeze({
     order: stack.serviceUrl('order'),
     payment: stack.serviceUrl('payment'),
     pgSandbox: stack.serviceUrl('pg-sandbox'),
+    /** The operator console (`npm run up` starts it on OPS_CONSOLE_PORT). */
+    ops: stack.opsUrl,
   },
 })
 

@@ -29,6 +29,8 @@ const keys = [
   'REDIS_EXPORTER_PORT',
   'MYSQLD_EXPORTER_PORT',
   'OPS_CONSOLE_PORT',
+  'ADMIN_EMAIL',
+  'ADMIN_PASSWORD',
 ] as const
 
 /** The stack's defaults by name, as written in defaults.env. */

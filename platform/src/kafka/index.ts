@@ -2,8 +2,17 @@ export { classifyError, describeError, PermanentError, permanent, TransientError
 export { createKafka, deleteTopics, ensureTopics, type KafkaClient, kafkaCheck } from './client'
 export { CONTENT_TYPE, decodeEvent, encodeEvent, headerValue, type RecordHeaders } from './codec'
 export { type ConsumerOptions, type RunningConsumer, startConsumer } from './consumer'
+export {
+  type DeadLetterView,
+  type DlqPartitionState,
+  dlqStates,
+  dlqTopics,
+  listDeadLetters,
+  pendingIn,
+} from './dead-letters'
 export { type DeadLetterReason, dlqTopicOf, withoutDlqHeaders } from './dlq'
 export { type DrainTiming, drainTopic } from './drain'
+export { type ConsumerGroupView, describeConsumerGroups, type GroupMember, type GroupPartitionLag } from './groups'
 export {
   type CallOutContext,
   type CallOutHandler,

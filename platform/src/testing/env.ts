@@ -29,6 +29,8 @@ export function testEnv() {
     /** The stack's Prometheus: `PROMETHEUS_URL`, else 127.0.0.1 on PROMETHEUS_PORT (defaults.env). */
     prometheusUrl:
       env['PROMETHEUS_URL'] ?? `http://127.0.0.1:${env['PROMETHEUS_PORT'] ?? stackDefaults.PROMETHEUS_PORT}`,
+    /** The stack's operator console (platform/src/ops): `OPS_URL`, else 127.0.0.1 on OPS_CONSOLE_PORT (defaults.env). */
+    opsUrl: env['OPS_URL'] ?? `http://127.0.0.1:${env['OPS_CONSOLE_PORT'] ?? stackDefaults.OPS_CONSOLE_PORT}`,
     serviceUrl: (service: StackService) =>
       env[`${service.toUpperCase().replace('-', '_')}_URL`] ??
       `http://127.0.0.1:${stackDefaults[servicePorts[service]]}`,

@@ -1,5 +1,5 @@
-# Installs what a fresh machine lacks: Bun (from npm), Java and Maven, MariaDB, Redis, nginx, jq, Prometheus and its
-# Redis and MySQL exporters (from Debian), and the Kafka, Kafka Connect, Debezium and JMX exporter jars (from Maven
+# Installs what a fresh machine lacks: Bun (from npm), Java and Maven, MariaDB, Redis, nginx, jq, Chromium, Prometheus and
+# its Redis and MySQL exporters (from Debian), and the Kafka, Kafka Connect, Debezium and JMX exporter jars (from Maven
 # Central). Each step is skipped when its result is already there.
 
 apt_install() {
@@ -23,6 +23,8 @@ ensure_system_tools() {
   command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || apt_install nginx
   # The README's walkthrough (run by the e2e tier as written) reads answers with jq.
   command -v jq >/dev/null || apt_install jq
+  # The operator console's browser test drives Debian's Chromium with playwright-core (no browser download).
+  command -v chromium >/dev/null || [[ -x /usr/bin/chromium ]] || apt_install chromium
   command -v prometheus >/dev/null || apt_install_daemon prometheus
   command -v prometheus-redis-exporter >/dev/null || apt_install_daemon prometheus-redis-exporter
   command -v prometheus-mysqld-exporter >/dev/null || apt_install_daemon prometheus-mysqld-exporter
