@@ -5,12 +5,6 @@ import { eventually, testEnv } from '../../src/testing'
 // stack: every target is up and each kind of exporter delivers the series the dashboards and alerts read.
 const prometheus = testEnv().prometheusUrl
 
-/**
- * Jobs whose target is allowed to be down: none since `stack up` and `restart-services` start the operator console
- * (issue 13 §3) and its exporter on :18080.
- */
-const notServedYet = new Set<string>([])
-
 /** The jobs the stack's generated config must have (the services', the sample's, every infrastructure exporter's). */
 const expectedJobs = [
   'auth',
@@ -63,15 +57,14 @@ const single = (promql: string) =>
   )
 
 describe('Prometheus in the local stack', () => {
-  test('scrapes every job of the generated config, and every target but the ones not served yet is up', async () => {
+  test('scrapes every job of the generated config, and every target is up', async () => {
     // Health as of a scrape made during this test (one interval, 15 s, at most), not an older one.
     const since = Date.now()
     const targets = await eventually(
       async () => {
         const all = await activeTargets()
         const fresh = all.every((target) => Date.parse(target.lastScrape) > since)
-        const checked = all.filter((target) => !notServedYet.has(target.labels['job'] ?? ''))
-        return fresh && checked.every((target) => target.health === 'up') ? all : null
+        return fresh && all.every((target) => target.health === 'up') ? all : null
       },
       { timeoutMs: 45_000, intervalMs: 500, what: 'every scrape target scraped again and up' },
     ).catch(async (error: unknown) => {
@@ -83,7 +76,7 @@ describe('Prometheus in the local stack', () => {
 
   test('each job reports up = 1 for its target', async () => {
     const upJobs = (await query('up == 1')).map((sample) => sample.labels['job'])
-    for (const job of expectedJobs.filter((name) => !notServedYet.has(name))) expect(upJobs).toContain(job)
+    for (const job of expectedJobs) expect(upJobs).toContain(job)
   }, 60_000)
 
   test('the Kafka JMX agent exports log end offsets per topic partition', async () => {
