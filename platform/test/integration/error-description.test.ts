@@ -41,8 +41,9 @@ describe('error descriptions carry no data', () => {
     expect({ rawLeaks: raw.includes(email), describedLeaks: described.includes(email), described }).toEqual({
       rawLeaks: true,
       describedLeaks: false,
-      described:
-        'Error: Failed query: insert into `processed_events` (`consumer`, `event_id`, `event_type`, `processed_at`) values (?, ?, ?, ?) <- ER_DUP_ENTRY',
+      described: expect.stringMatching(
+        /^Error: Failed query: insert into `processed_events` \(.*\) values \([?, default]*\) <- ER_DUP_ENTRY$/,
+      ),
     })
   })
 

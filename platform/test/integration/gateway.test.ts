@@ -130,7 +130,7 @@ describe('gateway CORS', () => {
 })
 
 describe('gateway ids', () => {
-  test('when a request carries X-Request-Id and traceparent, then both reach the service, its log line and the causationid of its events', async () => {
+  test('when a request carries X-Request-Id and traceparent, then both reach the service, its log line, the causationid and the trace of its events', async () => {
     await using tap = await tapTopics(kafka, ['commerce.user.events'])
     const requestId = `gw-${crypto.randomUUID()}`
     const traceparent = `00-${crypto.randomUUID().replaceAll('-', '')}-${'a1'.repeat(8)}-01`
@@ -147,7 +147,9 @@ describe('gateway ids', () => {
     })
     expect(response.status).toBe(201)
     expect(response.headers.get('x-request-id')).toBe(requestId)
-    expect(response.headers.get('traceparent')).toBe(traceparent)
+    // The trace goes on: same trace id; the parent id is the service's own server span (or the caller's, tracing off).
+    const traceId = traceparent.split('-')[1]
+    expect(response.headers.get('traceparent')?.split('-')[1]).toBe(traceId)
 
     const event = await eventually(
       () => {
@@ -159,6 +161,7 @@ describe('gateway ids', () => {
       { what: `user.registered for ${email}` },
     )
     expect(event.causationid).toBe(requestId)
+    expect(String(event.traceparent).split('-')[1]).toBe(traceId)
 
     const log = join(stackDir, 'logs', 'svc-user.log')
     await eventually(() => readFileSync(log, 'utf8').includes(`"requestId":"${requestId}"`), {
