@@ -25,10 +25,18 @@ const POLL_MS = Number(process.env['BENCH_POLL_MS'] ?? 10)
 const HOPS = 7
 const root = join(import.meta.dir, '../../..')
 
-/** The stack's services restarted from this checkout with the test profile and tracing on or off. */
+/**
+ * The stack's services restarted from this checkout with production defaults (the test overlay's 200 ms batch delay
+ * would export ~25× as often as the SDK's 5 s default) and tracing on or off, exporting to this script's receiver.
+ */
 function restartServices(tracing: boolean): void {
   console.log(`restarting the services with TRACING_ENABLED=${tracing}`)
-  const env = { ...process.env, STACK_PROFILE: 'test', TRACING_ENABLED: String(tracing) }
+  const env = {
+    ...process.env,
+    STACK_PROFILE: 'default',
+    TRACING_ENABLED: String(tracing),
+    OTEL_EXPORTER_OTLP_ENDPOINT: e2eConfig.OTEL_EXPORTER_OTLP_ENDPOINT,
+  }
   const run = Bun.spawnSync(['bash', 'platform/stack/bin/stack', 'restart-services'], {
     cwd: root,
     env,
