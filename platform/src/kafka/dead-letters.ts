@@ -1,6 +1,6 @@
-import { type KafkaClient, kafkaOf, withAdmin } from './client'
-import { headersToStrings } from './codec'
+import { type KafkaClient, withAdmin } from './client'
 import { replayGroupOf } from './replay'
+import { listTopics, type ScannedRecord, scanTopics } from './scan'
 
 /** Where a DLQ partition stands: its log start and end, and how far its replay group has passed. */
 export interface DlqPartitionState {
@@ -20,9 +20,7 @@ export const pendingIn = (p: DlqPartitionState): number => {
 }
 
 /** Every `*.dlq` topic of the cluster. */
-export async function dlqTopics(kafka: KafkaClient): Promise<string[]> {
-  return withAdmin(kafka, async (admin) => (await admin.listTopics()).filter((t) => t.endsWith('.dlq')).sort())
-}
+export const dlqTopics = (kafka: KafkaClient): Promise<string[]> => listTopics(kafka, /\.dlq$/)
 
 /** Per DLQ topic, each partition's start, end and the replay group's position (one admin connection). */
 export async function dlqStates(kafka: KafkaClient, topics: string[]): Promise<Map<string, DlqPartitionState[]>> {
@@ -73,17 +71,9 @@ export interface DeadLetterView {
   status: 'pending' | 'replayed' | 'requeued'
 }
 
-interface RawLetter {
-  partition: number
-  offset: string
-  key: Buffer | null
-  value: Buffer | null
-  headers: Record<string, string>
-}
-
-function eventFields(value: Buffer | null): { id?: unknown; type?: unknown; time?: unknown } {
+function eventFields(value: string | null): { id?: unknown; type?: unknown; time?: unknown } {
   try {
-    const parsed: unknown = JSON.parse(value?.toString() ?? '')
+    const parsed: unknown = JSON.parse(value ?? '')
     return typeof parsed === 'object' && parsed !== null ? parsed : {}
   } catch {
     return {}
@@ -92,7 +82,7 @@ function eventFields(value: Buffer | null): { id?: unknown; type?: unknown; time
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null)
 
-function viewOf(dlqTopic: string, raw: RawLetter): Omit<DeadLetterView, 'status'> {
+function viewOf(dlqTopic: string, raw: ScannedRecord): Omit<DeadLetterView, 'status'> {
   const h = raw.headers
   const event = eventFields(raw.value)
   const originalPartition = h['dlq-original-partition']
@@ -100,7 +90,7 @@ function viewOf(dlqTopic: string, raw: RawLetter): Omit<DeadLetterView, 'status'
     dlqTopic,
     partition: raw.partition,
     offset: raw.offset,
-    key: raw.key?.toString() ?? null,
+    key: raw.key,
     reason: h['dlq-reason'] ?? null,
     rejectionReason: h['dlq-rejection-reason'] ?? null,
     error: h['dlq-error'] ?? null,
@@ -120,56 +110,6 @@ const originOf = (v: Omit<DeadLetterView, 'status'>) => `${v.originalTopic}|${v.
 /** How long reading one DLQ may take before it gives up (and leaves its throwaway group). */
 const readTimeoutMs = 20_000
 
-/** What one partition's read covers: from `from` (its log start, or later for the newest only) to its end now. */
-interface ReadWindow {
-  partition: number
-  from: bigint
-  end: bigint
-}
-
-/** Reads the windows of a DLQ with a throwaway group that commits nothing. */
-async function readWindows(kafka: KafkaClient, dlqTopic: string, windows: ReadWindow[]): Promise<RawLetter[]> {
-  const ends = new Map(windows.filter((w) => w.end > w.from).map((w) => [w.partition, w.end]))
-  if (ends.size === 0) return []
-  // The next offset wanted per partition: a seek that lands after the first fetch must not read a record twice.
-  const wanted = new Map(windows.map((w) => [w.partition, w.from]))
-  const consumer = kafkaOf(kafka).consumer({
-    groupId: `commerce-dlq-read-${crypto.randomUUID()}`,
-    maxWaitTimeInMs: 100,
-    allowAutoTopicCreation: false,
-  })
-  const letters: RawLetter[] = []
-  const done = Promise.withResolvers<void>()
-  await consumer.connect()
-  try {
-    await consumer.subscribe({ topic: dlqTopic, fromBeginning: true })
-    await consumer.run({
-      autoCommit: false,
-      eachMessage: async ({ partition, message }) => {
-        const offset = BigInt(message.offset)
-        const end = ends.get(partition)
-        if (end === undefined || offset < (wanted.get(partition) ?? 0n)) return
-        wanted.set(partition, offset + 1n)
-        if (offset < end) {
-          const { key, value } = message
-          letters.push({ partition, offset: message.offset, key, value, headers: headersToStrings(message.headers) })
-        }
-        if (offset + 1n >= end) ends.delete(partition)
-        if (ends.size === 0) done.resolve()
-      },
-    })
-    for (const w of windows) consumer.seek({ topic: dlqTopic, partition: w.partition, offset: w.from.toString() })
-    const timer = setTimeout(
-      () => done.reject(new Error(`reading ${dlqTopic} took over ${readTimeoutMs} ms`)),
-      readTimeoutMs,
-    )
-    await done.promise.finally(() => clearTimeout(timer))
-  } finally {
-    await consumer.disconnect()
-  }
-  return letters
-}
-
 /**
  * The dead letters of one DLQ topic, oldest first, each with its replay status: the newest `newestPerPartition`
  * (default 1000) of each partition, so a flooded DLQ cannot exhaust the reader. A letter a filtered replay set aside
@@ -180,14 +120,11 @@ export async function listDeadLetters(
   dlqTopic: string,
   options: { newestPerPartition?: number } = {},
 ): Promise<DeadLetterView[]> {
-  const newest = BigInt(options.newestPerPartition ?? 1000)
   const states = (await dlqStates(kafka, [dlqTopic])).get(dlqTopic) ?? []
-  const windows = states.map((s) => ({
-    partition: s.partition,
-    from: s.end - newest > s.start ? s.end - newest : s.start,
-    end: s.end,
-  }))
-  const raw = await readWindows(kafka, dlqTopic, windows)
+  const perPartition = options.newestPerPartition ?? 1000
+  const read = await scanTopics(kafka, { topics: [dlqTopic], perPartition, timeoutMs: readTimeoutMs })
+  if (!read.complete) throw new Error(`reading ${dlqTopic} took over ${readTimeoutMs} ms`)
+  const raw = read.records
   const replayedTo = new Map(states.map((s) => [s.partition, s.replayedTo]))
   const views = raw.map((r) => viewOf(dlqTopic, r))
   return views.map((view, i) => {
