@@ -14,7 +14,7 @@ import { journeys, mixedThresholds } from './scenarios'
  * and writes load/reports/<date>-<scenario>/ (the Artillery script and JSON result, summary.json, summary.md,
  * chart.html). Exits 1 when a threshold is missed.
  */
-const artilleryVersion = '2.0.34'
+const artilleryVersion = '2.0.21'
 const originalClaim = { rps: 1000, p95: 50, cores: 12 }
 
 const { values, positionals } = parseArgs({

@@ -5,9 +5,9 @@ const terminal = new Set(['CONFIRMED', 'FAILED', 'CANCELLED', 'REFUNDED', 'PARTI
 // A saga that is not terminal after this many polls (× 0.2 s think) is counted as stuck, not waited for forever.
 const maxPolls = 150
 
-/** A random SKU of the load product (`skuIds` comes from the run's config.variables). */
+/** A random SKU of the load product (`loadSkuIds`, comma-separated, comes from the run's config.variables). */
 function pickSku(context, _events, done) {
-  const skuIds = context.vars.loadSkuIds
+  const skuIds = String(context.vars.loadSkuIds).split(',').map(Number)
   context.vars.skuId = skuIds[Math.floor(Math.random() * skuIds.length)]
   context.vars.skuIds = skuIds
   done()
