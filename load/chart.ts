@@ -34,7 +34,7 @@ function lineChart(title: string, unit: string, series: Series[]): string {
   const all = series.flatMap((s) => s.points)
   if (all.length === 0) return `<h3>${escapeHtml(title)}</h3><p>no data</p>`
   const maxX = Math.max(...all.map(([x]) => x), 1)
-  const maxY = Math.max(...all.map(([, y]) => y), 1e-9) * 1.1
+  const maxY = Math.max(...all.map(([, y]) => y), 1) * 1.1
   const x = (v: number) => pad.left + (v / maxX) * (width - pad.left - pad.right)
   const y = (v: number) => height - pad.bottom - (v / maxY) * (height - pad.top - pad.bottom)
   const grid = [0, 0.25, 0.5, 0.75, 1].map((f) => {
@@ -47,7 +47,7 @@ function lineChart(title: string, unit: string, series: Series[]): string {
     return `<polyline fill="none" stroke="${s.color}" stroke-width="2" points="${path}"/><rect x="${width - pad.right + 10}" y="${legendY - 9}" width="10" height="10" fill="${s.color}"/><text x="${width - pad.right + 24}" y="${legendY}" font-size="12">${escapeHtml(s.name)}</text>`
   })
   const axis = `<text x="${width - pad.right}" y="${height - 8}" text-anchor="end" font-size="11">seconds into the run (max ${maxX.toFixed(0)})</text><text x="8" y="${pad.top - 12}" font-size="11">${escapeHtml(unit)}</text>`
-  return `<h3>${escapeHtml(title)}</h3><svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif">${grid.join('')}${lines.join('')}${axis}</svg>`
+  return `<h3>${escapeHtml(title)}</h3><svg xmlns="http://www.w3.org/2000/svg" role="img" width="${width}" height="${height}" font-family="sans-serif"><title>${escapeHtml(title)}</title>${grid.join('')}${lines.join('')}${axis}</svg>`
 }
 
 const periodStart = (p: { period: number | string }) => Number(p.period)
@@ -89,5 +89,5 @@ export function renderChart(input: { summary: RunSummary; result: ArtilleryResul
   const verdict = summary.passed ? 'PASS' : 'FAIL'
   const head = `<h1>Load run: ${escapeHtml(summary.scenario)} at ${summary.rate} arrivals/s for ${summary.durationS} s — ${verdict}</h1>
 <p>${summary.requests} requests, ${summary.requestsPerSecond.toFixed(1)} req/s, p50 ${summary.p50} ms, p95 ${summary.p95} ms, p99 ${summary.p99} ms, errors ${summary.errorPercent.toFixed(3)} %.</p>`
-  return `<!doctype html><html><head><meta charset="utf-8"><title>load ${escapeHtml(summary.scenario)}</title></head><body style="font-family:sans-serif">${head}${lineChart('Latency per 10 s period', 'ms', latency)}${lineChart('Throughput', 'requests/s', throughput)}${lineChart('Errors', 'errors/s', errors)}${lineChart('CPU per process group', 'cores', cpuSeries)}</body></html>\n`
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>load ${escapeHtml(summary.scenario)}</title></head><body style="font-family:sans-serif">${head}${lineChart('Latency per 10 s period', 'ms', latency)}${lineChart('Throughput', 'requests/s', throughput)}${lineChart('Errors', 'errors/s', errors)}${lineChart('CPU per process group', 'cores', cpuSeries)}</body></html>\n`
 }
