@@ -1,21 +1,20 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { renderChart } from './chart'
 import { loadSuiteConfig } from './config'
-import { meanCores, sampleCpu } from './cpu-sampler'
+import { sampleCpu } from './cpu-sampler'
 import { prepareFixtures } from './fixtures'
-import { type ArtilleryResult, type RunSummary, summarize } from './result'
+import { writeReport } from './report'
+import { type ArtilleryResult, summarize } from './result'
 import { journeys, mixedThresholds } from './scenarios'
 
 /**
  * `npm run load -- <scenario|mixed> [--rate N] [--duration S]`: installs Artillery if missing, prepares the fixtures,
  * runs the open-model scenario (N new arrivals per second, each walking its journey), samples CPU per process group,
- * and writes load/reports/<date>-<scenario>/ (the Artillery script and JSON result, summary.json, summary.md,
+ * and writes load/reports/<date>-<scenario>-<rate>/ (the Artillery script and JSON result, summary.json, summary.md,
  * chart.html). Exits 1 when a threshold is missed.
  */
 const artilleryVersion = '2.0.21'
-const originalClaim = { rps: 1000, p95: 50, cores: 12 }
 
 const { values, positionals } = parseArgs({
   args: Bun.argv.slice(2),
@@ -70,45 +69,14 @@ function artilleryScript(fixtures: Awaited<ReturnType<typeof prepareFixtures>>) 
   }
 }
 
-function markdown(summary: RunSummary, cpu: [string, number][]): string {
-  const t = summary.thresholds
-  const rows = summary.journeys.map(
-    (j) =>
-      `| ${j.name} | ${j.requests} | ${j.p50} | ${j.p95} | ${j.p99} | ${j.errorPercent.toFixed(3)} | ≤ ${j.thresholds.p95} / ≤ ${j.thresholds.p99} / < ${j.thresholds.maxErrorPercent} | ${j.passed ? 'pass' : 'FAIL'} |`,
-  )
-  const outcomes = Object.entries(summary.saga.outcomes).map(([k, n]) => `${k} ${n}`)
-  return [
-    `# ${summary.scenario} at ${summary.rate} arrivals/s for ${summary.durationS} s: ${summary.passed ? 'PASS' : 'FAIL'}`,
-    '',
-    '| | requests/s | p50 ms | p95 ms | p99 ms | errors % | machine |',
-    '|---|---|---|---|---|---|---|',
-    `| ours | ${summary.requestsPerSecond.toFixed(1)} | ${summary.p50} | ${summary.p95} | ${summary.p99} | ${summary.errorPercent.toFixed(3)} | 2 cores, whole stack + load generator |`,
-    `| original's claim | ${originalClaim.rps}+ | | < ${originalClaim.p95} | | | ${originalClaim.cores}-core node |`,
-    '',
-    `Overall thresholds: p95 ≤ ${t.p95} ms, p99 ≤ ${t.p99} ms, errors < ${t.maxErrorPercent} %.`,
-    '',
-    '| journey | requests | p50 ms | p95 ms | p99 ms | errors % | thresholds p95 / p99 / errors | |',
-    '|---|---|---|---|---|---|---|---|',
-    ...rows,
-    '',
-    `Errors by kind: ${JSON.stringify(summary.errorsByKind)}`,
-    '',
-    `Checkout sagas: ${outcomes.join(', ') || 'none'}; placed → terminal p50 ${summary.saga.p50Ms ?? '-'} ms, p95 ${summary.saga.p95Ms ?? '-'} ms.`,
-    '',
-    '| process group | mean cores |',
-    '|---|---|',
-    ...cpu.map(([group, cores]) => `| ${group} | ${cores.toFixed(2)} |`),
-    '',
-  ].join('\n')
-}
-
 await ensureArtillery()
 const fixtures = await prepareFixtures()
+// To the second: two runs in the same minute must not share a directory.
 const stamp = new Date()
   .toISOString()
-  .replace(/:\d\d\.\d+Z$/, '')
-  .replace(':', '')
-const reportDir = join(import.meta.dir, 'reports', `${stamp}-${scenario}`)
+  .replace(/\.\d+Z$/, '')
+  .replaceAll(':', '')
+const reportDir = join(import.meta.dir, 'reports', `${stamp}-${scenario}-${rate}`)
 mkdirSync(reportDir, { recursive: true })
 const scriptFile = join(reportDir, 'artillery-script.json')
 const resultFile = join(reportDir, 'artillery-result.json')
@@ -130,11 +98,6 @@ const limits = {
   journeys: Object.fromEntries(Object.values(journeys).map((j) => [j.name, j.thresholds])),
 }
 const summary = summarize(result, { scenario, rate, durationS }, limits)
-const cpuByGroup = meanCores(cpu)
-writeFileSync(join(reportDir, 'summary.json'), JSON.stringify({ ...summary, cpu: cpuByGroup, originalClaim }, null, 2))
-writeFileSync(join(reportDir, 'cpu.json'), JSON.stringify(cpu))
-const report = markdown(summary, cpuByGroup)
-writeFileSync(join(reportDir, 'summary.md'), report)
-writeFileSync(join(reportDir, 'chart.html'), renderChart({ summary, result, cpu }))
+const report = writeReport(reportDir, { summary, result, cpu })
 console.log(`\n${report}\nreport: ${reportDir} (chart.html)`)
 process.exit(summary.passed && artilleryExit === 0 ? 0 : 1)
