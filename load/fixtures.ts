@@ -1,0 +1,108 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { loadSuiteConfig } from './config'
+
+/**
+ * What the journeys act on, made once through the gateway and kept in load/.fixtures (not committed): buyers
+ * registered like any member, and one ACTIVE product whose SKUs hold enough stock that checkouts never sell out.
+ * Each run logs every buyer in again, so the tokens Artillery reads from buyers.csv are fresh.
+ */
+export interface Fixtures {
+  productId: number
+  skuIds: number[]
+  buyers: { email: string; password: string }[]
+}
+
+const dir = join(import.meta.dir, '.fixtures')
+const file = join(dir, 'fixtures.json')
+const target = loadSuiteConfig.LOAD_TARGET
+const password = 'load-pass-1234'
+const stockFloor = 10_000
+const stockTopUp = 100_000
+
+interface Call {
+  method?: string
+  body?: unknown
+  token?: string
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the envelope's data is whatever the endpoint answers
+async function data<T = any>(path: string, call: Call & { expect: number }): Promise<T> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }
+  if (call.token) headers['authorization'] = `Bearer ${call.token}`
+  const body = call.body === undefined ? undefined : JSON.stringify(call.body)
+  const response = await fetch(`${target}${path}`, { method: call.method ?? 'GET', headers, body })
+  const text = await response.text()
+  if (response.status !== call.expect) {
+    throw new Error(`${call.method ?? 'GET'} ${path}: expected ${call.expect}, got ${response.status} ${text}`)
+  }
+  return JSON.parse(text).data as T
+}
+
+const login = async (email: string, secret: string) =>
+  (
+    await data<{ accessToken: string }>('/api/auth/login', {
+      method: 'POST',
+      body: { email, password: secret },
+      expect: 200,
+    })
+  ).accessToken
+
+async function createProduct(admin: string): Promise<Pick<Fixtures, 'productId' | 'skuIds'>> {
+  const options = Array.from({ length: 5 }, (_, n) => ({ name: `L${n}`, additionalPrice: n * 1000 }))
+  const body = { name: `load product ${Date.now()}`, price: 10_000, optionGroups: [{ name: 'size', options }] }
+  const product = await data<{ id: number; skus: { id: number }[] }>('/api/products', {
+    method: 'POST',
+    body,
+    token: admin,
+    expect: 201,
+  })
+  await data(`/api/products/${product.id}/status`, {
+    method: 'PATCH',
+    body: { status: 'ACTIVE' },
+    token: admin,
+    expect: 200,
+  })
+  return { productId: product.id, skuIds: product.skus.map((s) => s.id) }
+}
+
+/** Tops each SKU up when it runs low; waits for inventory to learn a new SKU (catalog's outbox → CDC → inventory). */
+async function keepStocked(admin: string, skuIds: number[]) {
+  for (const skuId of skuIds) {
+    const deadline = Date.now() + 60_000
+    let stock = await fetch(`${target}/api/inventories/${skuId}`)
+    while (stock.status === 404 && Date.now() < deadline) {
+      await Bun.sleep(500)
+      stock = await fetch(`${target}/api/inventories/${skuId}`)
+    }
+    const { available } = ((await stock.json()) as { data: { available: number } }).data
+    if (available >= stockFloor) continue
+    const body = { delta: stockTopUp, reason: 'load suite stock' }
+    await data(`/api/inventories/${skuId}/adjust`, { method: 'POST', body, token: admin, expect: 200 })
+  }
+}
+
+async function registerBuyer(n: number) {
+  const email = `load-buyer-${Date.now()}-${n}@load.example.com`
+  await data('/api/users/register', { method: 'POST', body: { email, password, name: 'Load Buyer' }, expect: 201 })
+  return { email, password }
+}
+
+/** Makes or refreshes the fixtures; writes buyers.csv (email, password, token) for Artillery's payload. */
+export async function prepareFixtures(): Promise<Fixtures & { buyersCsv: string }> {
+  mkdirSync(dir, { recursive: true })
+  const saved: Fixtures | undefined = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined
+  const admin = await login(loadSuiteConfig.ADMIN_EMAIL, loadSuiteConfig.ADMIN_PASSWORD)
+  const product = saved ?? { ...(await createProduct(admin)), buyers: [] }
+  await keepStocked(admin, product.skuIds)
+  const buyers = [...product.buyers]
+  for (let n = buyers.length; n < loadSuiteConfig.LOAD_BUYERS; n++) buyers.push(await registerBuyer(n))
+  const fixtures: Fixtures = { productId: product.productId, skuIds: product.skuIds, buyers }
+  writeFileSync(file, JSON.stringify(fixtures, null, 2))
+  const rows = await Promise.all(
+    buyers.map(async (b) => `${b.email},${b.password},${await login(b.email, b.password)}`),
+  )
+  const buyersCsv = join(dir, 'buyers.csv')
+  writeFileSync(buyersCsv, `${rows.join('\n')}\n`)
+  return { ...fixtures, buyersCsv }
+}

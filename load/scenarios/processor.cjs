@@ -1,0 +1,70 @@
+// Artillery's processor (run by Node inside Artillery, hence CommonJS): the hooks the journeys name.
+const { randomUUID } = require('node:crypto')
+
+const terminal = new Set(['CONFIRMED', 'FAILED', 'CANCELLED', 'REFUNDED', 'PARTIALLY_REFUNDED', 'NEEDS_ATTENTION'])
+// A saga that is not terminal after this many polls (× 0.2 s think) is counted as stuck, not waited for forever.
+const maxPolls = 150
+
+/** A random SKU of the load product (`loadSkuIds`, comma-separated, comes from the run's config.variables). */
+function pickSku(context, _events, done) {
+  const skuIds = String(context.vars.loadSkuIds).split(',').map(Number)
+  context.vars.skuId = skuIds[Math.floor(Math.random() * skuIds.length)]
+  context.vars.skuIds = skuIds
+  done()
+}
+
+// biome-ignore lint/complexity/useMaxParams: Artillery calls hooks with this signature
+function withIdempotencyKey(request, _context, _events, done) {
+  request.headers = { ...request.headers, 'idempotency-key': randomUUID() }
+  done()
+}
+
+/** Files each response under its journey: latency, and an error unless 2xx or a code the step allows. */
+// biome-ignore lint/complexity/useMaxParams: Artillery calls hooks with this signature
+function measure(request, response, _context, events, done) {
+  const journey = request.headers['x-load-journey'] ?? 'unknown'
+  const allowed = String(request.headers['x-load-allow'] ?? '').split(',')
+  const ms = response.timings?.phases?.total
+  if (ms !== undefined) events.emit('histogram', `journey.${journey}.response_time`, ms)
+  events.emit('counter', `journey.${journey}.requests`, 1)
+  const status = response.statusCode
+  if (status >= 300 && !allowed.includes(String(status))) {
+    events.emit('counter', `journey.${journey}.errors`, 1)
+    events.emit('counter', `journey.${journey}.errors.${status}`, 1)
+  }
+  done()
+}
+
+function startSaga(context, _events, done) {
+  context.vars.sagaStartedAt = Date.now()
+  context.vars.polls = 0
+  context.vars.paymentKey = `pk_${randomUUID()}`
+  done()
+}
+
+function paymentNotReady(context, next) {
+  context.vars.polls += 1
+  next(context.vars.paymentStatus !== 'READY' && context.vars.polls < maxPolls)
+}
+
+function orderNotTerminal(context, next) {
+  context.vars.polls += 1
+  next(!terminal.has(context.vars.orderStatus) && context.vars.polls < maxPolls * 2)
+}
+
+function recordSagaOutcome(context, events, done) {
+  const status = terminal.has(context.vars.orderStatus) ? context.vars.orderStatus : 'STUCK'
+  events.emit('counter', `saga.${status}`, 1)
+  events.emit('histogram', 'saga.duration', Date.now() - context.vars.sagaStartedAt)
+  done()
+}
+
+module.exports = {
+  pickSku,
+  withIdempotencyKey,
+  measure,
+  startSaga,
+  paymentNotReady,
+  orderNotTerminal,
+  recordSagaOutcome,
+}
