@@ -59,7 +59,10 @@ const tcpAnswer = (host: string, port: number) =>
 describe('attacks: internal endpoints', () => {
   test('when /internal/*, /metrics, /health/* or the sandbox are asked for through the gateway, however the path is bent, then 404 COMMON-404', async () => {
     const answers = await Promise.all(
-      probes.map(async ({ method = 'GET', path }) => [`${method} ${path}`, answer(await throughGateway(path, { method }))]),
+      probes.map(async ({ method = 'GET', path }) => [
+        `${method} ${path}`,
+        answer(await throughGateway(path, { method })),
+      ]),
     )
 
     expect(Object.fromEntries(answers)).toEqual(

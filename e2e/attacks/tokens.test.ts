@@ -74,9 +74,13 @@ describe('attacks: tokens', () => {
     const replay = await refreshThroughGateway(session.refreshToken)
     const newestAfterReplay = await refreshThroughGateway(newest)
 
-    expect([rotated.status, replay.status, codeOf(replay), newestAfterReplay.status, codeOf(newestAfterReplay)]).toEqual(
-      [200, 401, 'AUTH-401-002', 401, 'AUTH-401-002'],
-    )
+    expect([
+      rotated.status,
+      replay.status,
+      codeOf(replay),
+      newestAfterReplay.status,
+      codeOf(newestAfterReplay),
+    ]).toEqual([200, 401, 'AUTH-401-002', 401, 'AUTH-401-002'])
   })
 
   test('when a member logs out, then the refresh token kept from before is refused with 401 AUTH-401-002', async () => {
