@@ -13,10 +13,13 @@ async function login(email: string, password: string): Promise<string> {
 const subOf = (token: string): number =>
   Number(JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()).sub)
 
+/** The password every buyer `registerBuyer` makes logs in with. */
+export const buyerPassword = 'e2e-pass-1234'
+
 /** A new buyer, registered through user (which creates the credential at auth) and logged in through auth. */
 export async function registerBuyer(): Promise<Actor> {
   const email = `${freshName('buyer')}@e2e.example.com`.toLowerCase()
-  const password = 'e2e-pass-1234'
+  const password = buyerPassword
   const body = { email, password, name: 'E2E Buyer' }
   const registered = await call(`${urls.user}/api/users/register`, { method: 'POST', body, key: crypto.randomUUID() })
   const member = dataOf<{ id: number }>(registered, 201, 'register a buyer')

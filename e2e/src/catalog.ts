@@ -21,7 +21,7 @@ export interface Product {
  */
 export async function createActiveProduct(
   admin: Actor,
-  options: { price: number; skuCount: number },
+  options: { price: number; skuCount: number; name?: string },
 ): Promise<Product> {
   const { price, skuCount } = options
   const optionGroups =
@@ -34,7 +34,7 @@ export async function createActiveProduct(
         ]
       : undefined
   const body = {
-    name: freshName('e2e product'),
+    name: options.name ?? freshName('e2e product'),
     description: 'made by the e2e tests',
     price,
     ...(optionGroups ? { optionGroups } : {}),

@@ -18,6 +18,9 @@ const E2eEnv = {
   ORDER_FREE_SHIPPING_FROM: Type.Integer({ minimum: 0, default: 50_000 }),
   /** Where the services send spans (the test overlay's OTLP/HTTP endpoint); the tracing test listens there. */
   OTEL_EXPORTER_OTLP_ENDPOINT: Type.String({ pattern: '^http://', default: 'http://127.0.0.1:4318' }),
+  /** Auth's login throttle (auth's defaults; the test overlay keeps them): failures per account and per address. */
+  AUTH_THROTTLE_EMAIL_FAILURES: Type.Integer({ minimum: 1, default: 5 }),
+  AUTH_THROTTLE_IP_FAILURES: Type.Integer({ minimum: 1, default: 20 }),
   /** How long a test waits for one saga step (a status, a payment) before it fails. */
   E2E_WAIT_MS: Type.Integer({ minimum: 1000, default: 30_000 }),
 }

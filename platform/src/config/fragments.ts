@@ -3,6 +3,11 @@ import { Type } from '@sinclair/typebox'
 /** Env keys shared by every service, so names match across services and k8s ConfigMaps. */
 export const HttpEnv = {
   PORT: Type.Integer({ minimum: 0, maximum: 65535 }),
+  /**
+   * The address to listen on. Loopback by default: the gateway is the one front door, so a service (and its
+   * /internal/*, /metrics, /health/*) must not answer on the machine's other addresses. A container sets 0.0.0.0.
+   */
+  HTTP_HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
   SERVICE_NAME: Type.String({ minLength: 1 }),
   LOG_LEVEL: Type.Union([Type.Literal('debug'), Type.Literal('info'), Type.Literal('warn'), Type.Literal('error')], {
     default: 'info',

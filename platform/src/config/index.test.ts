@@ -21,6 +21,7 @@ describe('loadConfig', () => {
 
     expect(config).toEqual({
       PORT: 3000,
+      HTTP_HOST: '127.0.0.1',
       SERVICE_NAME: 'order',
       LOG_LEVEL: 'info',
       HTTP_ACCESS_LOG: false,
@@ -40,6 +41,7 @@ describe('loadConfig', () => {
 
     expect(config).toEqual({
       PORT: 3000,
+      HTTP_HOST: '127.0.0.1',
       SERVICE_NAME: 'order',
       LOG_LEVEL: 'debug',
       HTTP_ACCESS_LOG: true,

@@ -4,6 +4,8 @@ import { loadConfig } from '../config/index'
 const PgSandboxEnv = {
   /** The port; the stack sets PORT from PG_SANDBOX_PORT (8090). */
   PORT: Type.Integer({ minimum: 0, maximum: 65_535, default: 8090 }),
+  /** The address to listen on: loopback, like the services (its /sandbox/* fault switches are for tests only). */
+  HTTP_HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
   /** The merchant secret key the payment service sends as Basic auth (Toss: `test_sk_…`). */
   PG_SANDBOX_SECRET_KEY: Type.String({ minLength: 1, default: 'test_sk_sandbox' }),
   /** How long a `slow_` confirm holds its answer after charging: longer than the payment service's PG timeout. */

@@ -5,6 +5,7 @@ import { startPgSandbox } from './server'
 const config = loadPgSandboxConfig()
 const sandbox = startPgSandbox({
   port: config.PORT,
+  hostname: config.HTTP_HOST,
   secretKey: config.PG_SANDBOX_SECRET_KEY,
   slowMs: config.PG_SANDBOX_SLOW_MS,
   recordsPath: config.PG_SANDBOX_RECORDS,

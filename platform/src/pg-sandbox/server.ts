@@ -4,6 +4,8 @@ import { type Answer, cancel, confirm, parseCancel, parseConfirm, tossError } fr
 
 export interface PgSandboxOptions {
   port: number
+  /** The address to listen on (loopback unless given). */
+  hostname?: string
   /** The merchant's secret key: requests carry `Authorization: Basic base64(secretKey + ':')`, as with Toss. */
   secretKey: string
   /** How long a `slow_` confirm holds its answer after charging: longer than the payment service's PG timeout. */
@@ -125,6 +127,7 @@ export function startPgSandbox(options: PgSandboxOptions) {
     return json(tossError(405, 'METHOD_NOT_ALLOWED', 'Method not allowed'))
   }
   const server = Bun.serve({
+    hostname: options.hostname ?? '127.0.0.1',
     port: options.port,
     fetch: (request) => routes(request, new URL(request.url)),
     error: () => json(tossError(500, 'FAILED_INTERNAL_SYSTEM_PROCESSING', 'sandbox error')),

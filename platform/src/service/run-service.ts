@@ -197,7 +197,7 @@ export async function runService<S extends Schema, C extends ServiceConfig>(
     .use(sagaRouteOf(definition, deps))
     // The kit answers a declared oversize body with 413 in the envelope before reading it; Bun's own limit (a bare
     // 413) bounds chunked bodies and absurd declarations.
-    .listen({ port: config.PORT, maxRequestBodySize: 16 * maxBodyBytes })
+    .listen({ hostname: config.HTTP_HOST, port: config.PORT, maxRequestBodySize: 16 * maxBodyBytes })
   const server = app.server
   if (!server) throw new Error(`${definition.name} did not start listening`)
   // Bun's stop() stops accepting at once and resolves when the requests in flight have been answered.

@@ -5,6 +5,7 @@ import type { Logger } from '../log/index'
 /** The config keys runService reads (`ServiceEnv`: Http, MariaDb, Redis, Kafka, Lifecycle, Jobs, Tracing); services add their own. */
 export interface ServiceConfig {
   PORT: number
+  HTTP_HOST: string
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error'
   HTTP_ACCESS_LOG: boolean
   MARIADB_URL: string
