@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import type { Operation, Parameter } from './operations'
 import type { FuzzRequest, Identity } from './probe'
-import { asUrlText, hostileString, validValueOf, valueOf } from './values'
+import { anyValueOf, asUrlText, hostileString, validValueOf } from './values'
 
 // Random requests for one operation, drawn from its schema: values inside it (boundaries favoured), of the wrong type,
 // hostile unicode, mass-assignment fields, duplicated and unknown query parameters, other body encodings.
@@ -26,7 +26,7 @@ const oddQuery = fc.constantFrom('role=ADMIN', 'page=1&page=2', '__proto__[admin
 function queryArb(op: Operation): fc.Arbitrary<string> {
   const params = op.params.filter((p) => p.in === 'query')
   const parts = params.map((p) => {
-    const pair = valueOf(p.schema, p.name).map((v) => `${p.name}=${asUrlText(v)}`)
+    const pair = anyValueOf(p.schema, p.name).map((v) => `${p.name}=${asUrlText(v)}`)
     return p.required ? pair : fc.option(pair, { nil: '' })
   })
   return fc
@@ -39,7 +39,9 @@ function encoded(value: unknown): fc.Arbitrary<{ text: string; contentType: stri
   const text = JSON.stringify(value) ?? 'null'
   const form = () => {
     const entries = value !== null && typeof value === 'object' ? Object.entries(value) : [['value', value]]
-    return new URLSearchParams(entries.map(([k, v]) => [String(k), typeof v === 'string' ? v : JSON.stringify(v)])).toString()
+    return new URLSearchParams(
+      entries.map(([k, v]): [string, string] => [String(k), typeof v === 'string' ? v : String(JSON.stringify(v))]),
+    ).toString()
   }
   return fc.oneof(
     { arbitrary: fc.constant({ text, contentType: 'application/json' }), weight: 8 },
@@ -50,7 +52,7 @@ function encoded(value: unknown): fc.Arbitrary<{ text: string; contentType: stri
 
 /** Random requests for `op`, sent as one of `identities`. */
 export function randomRequests(op: Operation, identities: Identity[]): fc.Arbitrary<FuzzRequest> {
-  const body = op.body ? valueOf(op.body).chain(encoded) : fc.constant(undefined)
+  const body = op.body ? anyValueOf(op.body).chain(encoded) : fc.constant(undefined)
   return fc
     .record({ identity: fc.constantFrom(...identities), path: pathArb(op), query: queryArb(op), body })
     .map(({ body: b, ...rest }) => (b ? { ...rest, body: b } : rest))

@@ -18,7 +18,9 @@ export function sampleOf(schema: JsonSchema, name = ''): unknown {
   if (schema.enum) return schema.enum[0]
   if (integerLike(schema)) {
     const s = integerBranch(schema)
-    return /(^id$|Id$)/.test(name) && (s.maximum ?? Number.MAX_SAFE_INTEGER) > NOTHING_ID ? NOTHING_ID : (s.minimum ?? 1)
+    return /(^id$|Id$)/.test(name) && (s.maximum ?? Number.MAX_SAFE_INTEGER) > NOTHING_ID
+      ? NOTHING_ID
+      : (s.minimum ?? 1)
   }
   if (schema.anyOf?.[0]) return sampleOf(schema.anyOf[0], name)
   switch (schema.type) {
@@ -31,7 +33,9 @@ export function sampleOf(schema: JsonSchema, name = ''): unknown {
     case 'array':
       return Array.from({ length: schema.minItems ?? 0 }, () => sampleOf(schema.items ?? {}, name))
     case 'object':
-      return Object.fromEntries((schema.required ?? []).map((key) => [key, sampleOf(schema.properties?.[key] ?? {}, key)]))
+      return Object.fromEntries(
+        (schema.required ?? []).map((key) => [key, sampleOf(schema.properties?.[key] ?? {}, key)]),
+      )
     default:
       return null
   }
@@ -74,7 +78,17 @@ function outOfRange(schema: JsonSchema): unknown[] {
   return []
 }
 
-const badSegments = ['abc', '-1', '0', '9223372036854775808', '9'.repeat(400), 'x'.repeat(5000), '%00', '%ED%A0%80', 'null']
+const badSegments = [
+  'abc',
+  '-1',
+  '0',
+  '9223372036854775808',
+  '9'.repeat(400),
+  'x'.repeat(5000),
+  '%00',
+  '%ED%A0%80',
+  'null',
+]
 
 function baseOf(op: Operation): Omit<Case, 'label'> {
   const path = Object.fromEntries(
@@ -94,7 +108,11 @@ function requiredQuery(params: Parameter[], except?: string): string {
 function parameterCases(op: Operation, base: Omit<Case, 'label'>): Case[] {
   return op.params.flatMap((p): Case[] => {
     if (p.in === 'path' && integerLike(p.schema)) {
-      return badSegments.map((bad) => ({ ...base, label: `path ${p.name}=${bad.slice(0, 20)}`, path: { ...base.path, [p.name]: bad } }))
+      return badSegments.map((bad) => ({
+        ...base,
+        label: `path ${p.name}=${bad.slice(0, 20)}`,
+        path: { ...base.path, [p.name]: bad },
+      }))
     }
     if (p.in !== 'query') return []
     const rest = requiredQuery(op.params, p.name)
@@ -131,11 +149,19 @@ function bodyCases(op: Operation, base: Omit<Case, 'label'>): Case[] {
   const schema = op.body
   if (schema?.type !== 'object') return []
   const sample = sampleOf(schema) as Record<string, unknown>
-  const cases: Case[] = malformedBodies.map(([label, text]) => ({ ...base, label, body: { text, contentType: 'application/json' } }))
+  const cases: Case[] = malformedBodies.map(([label, text]) => ({
+    ...base,
+    label,
+    body: { text, contentType: 'application/json' },
+  }))
   const required = schema.required ?? []
   if (required.length > 0) cases.push({ ...base, label: 'empty object', body: json({}) })
   for (const [name, field] of Object.entries(schema.properties ?? {})) {
-    const withField = (label: string, value: unknown) => ({ ...base, label: `${name}: ${label}`, body: json({ ...sample, [name]: value }) })
+    const withField = (label: string, value: unknown) => ({
+      ...base,
+      label: `${name}: ${label}`,
+      body: json({ ...sample, [name]: value }),
+    })
     if (required.includes(name)) {
       const { [name]: _, ...without } = sample
       cases.push({ ...base, label: `${name} missing`, body: json(without) })

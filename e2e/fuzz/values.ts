@@ -71,12 +71,18 @@ const numericSchema = (schema: JsonSchema) => schema.anyOf?.find((s) => s.type =
 
 function objectOf(schema: JsonSchema): fc.Arbitrary<Record<string, unknown>> {
   const properties = schema.properties ?? {}
-  const model = Object.fromEntries(Object.entries(properties).map(([name, s]) => [name, valueOf(s, name)]))
+  const model = Object.fromEntries(Object.entries(properties).map(([name, s]) => [name, anyValueOf(s, name)]))
   const record = fc.record(model, { requiredKeys: schema.required ?? [] })
   // Fields a client must not set: roles, states and ids (mass assignment); the answer must ignore or refuse them.
   const extras = fc.option(
     fc.record(
-      { role: fc.constantFrom('ADMIN', 'admin'), roles: fc.constant(['ADMIN']), status: fc.constantFrom('CONFIRMED', 'PAID'), id: fc.constant(1), userId: fc.constant(1) },
+      {
+        role: fc.constantFrom('ADMIN', 'admin'),
+        roles: fc.constant(['ADMIN']),
+        status: fc.constantFrom('CONFIRMED', 'PAID'),
+        id: fc.constant(1),
+        userId: fc.constant(1),
+      },
       { requiredKeys: [] },
     ),
     { nil: {} },
@@ -85,7 +91,7 @@ function objectOf(schema: JsonSchema): fc.Arbitrary<Record<string, unknown>> {
 }
 
 /** A value for `schema` (a field called `name`): inside the schema most of the time, of the wrong type sometimes. */
-export function valueOf(schema: JsonSchema, name = ''): fc.Arbitrary<unknown> {
+export function anyValueOf(schema: JsonSchema, name = ''): fc.Arbitrary<unknown> {
   return fc.oneof({ arbitrary: validValueOf(schema, name), weight: 8 }, { arbitrary: wrongValue, weight: 1 })
 }
 
@@ -105,7 +111,10 @@ export function validValueOf(schema: JsonSchema, name = ''): fc.Arbitrary<unknow
       if (schema.format === 'email') return fc.oneof(fc.emailAddress(), hostileString(1, 80))
       return hostileString(schema.minLength ?? 0, schema.maxLength ?? 60)
     case 'number':
-      return fc.oneof(fc.constantFrom(schema.minimum ?? 0, schema.maximum ?? 1e15), fc.double({ noNaN: true, noDefaultInfinity: true }))
+      return fc.oneof(
+        fc.constantFrom(schema.minimum ?? 0, schema.maximum ?? 1e15),
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+      )
     case 'boolean':
       return fc.boolean()
     case 'array': {

@@ -49,7 +49,9 @@ export async function writableRows(service: Service, userIds: number[]): Promise
   const ids = userIds.map((id) => String(Math.trunc(id))).join(',')
   const entries = await Promise.all(
     owned[service](ids).map(async (sql) => {
-      const [rows] = await admin.pool.query(`/* fuzz */ ${sql.replace(/\b(FROM|JOIN) (\w+)/g, `$1 commerce_${service}.$2`)}`)
+      const [rows] = await admin.pool.query(
+        `/* fuzz */ ${sql.replace(/\b(FROM|JOIN) (\w+)/g, `$1 commerce_${service}.$2`)}`,
+      )
       return [sql, JSON.stringify(rows)] as const
     }),
   )

@@ -5,9 +5,9 @@ import { endSpan, isTracing, type Span, SpanKind, startSpan, traceparentFor } fr
 import { CommonErrors } from './common-errors'
 import { errorBody } from './envelope'
 import { toAppError } from './error-mapping'
+import { parseJsonBody } from './json-body'
 import type { RouteInspector } from './route-inspector'
 import { statusCodeOf } from './status-code'
-import { parseJsonBody } from './json-body'
 import { acceptRequestId, isValidTraceparent, newTraceparent } from './trace-context'
 
 /** What a use case needs to stamp its events; structurally the `EventMeta` of @commerce/contracts. */
