@@ -8,7 +8,7 @@ import { Type } from '@sinclair/typebox'
 const env = loadConfig(
   {
     FUZZ_SEED: Type.Optional(Type.Integer()),
-    FUZZ_RUNS: Type.Integer({ minimum: 1, default: 20 }),
+    FUZZ_RUNS: Type.Integer({ minimum: 1, default: 50 }),
   },
   process.env,
 )

@@ -5,7 +5,7 @@ import { registerBuyer } from '../src/actors'
 import { e2eConfig } from '../src/config'
 import { fuzzConfig, seedFor } from './config'
 import { describeOperation, type Operation, operationsOf, type Service, services } from './operations'
-import { type Answer, type FuzzRun, type Identity, inParallel, isRejected, problemWith, send } from './probe'
+import { type Answer, type FuzzRun, type Identity, inParallel, isRejected, problemWith, send, sentSoFar } from './probe'
 import { randomRequests } from './random-requests'
 import { rejectedCases } from './rejected-cases'
 import { closeWrittenReader, eventsCausedBy, writableRows } from './written'
@@ -38,7 +38,10 @@ beforeAll(async () => {
   for (const service of services) operations.set(service, await operationsOf(service))
 })
 
-afterAll(closeWrittenReader)
+afterAll(async () => {
+  console.log(`fuzz: ${sentSoFar()} requests, ${refused.size} refused (seed ${fuzzConfig.seed})`)
+  await closeWrittenReader()
+})
 
 function noted(answer: Answer): Answer {
   if (isRejected(answer)) refused.add(answer.requestId)

@@ -27,6 +27,9 @@ export interface Answer {
 
 let sent = 0
 
+/** How many requests this run has sent. */
+export const sentSoFar = () => sent
+
 /** Sends `request` to `op`; a refused or cut connection is status 0. */
 export async function send(run: FuzzRun, op: Operation, request: FuzzRequest): Promise<Answer> {
   sent += 1
