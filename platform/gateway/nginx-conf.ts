@@ -149,6 +149,9 @@ ${originMap}
 
     error_page 404 @not_found;
     error_page 413 @too_large;
+    # nginx's own refusals of a request it cannot route (a %00 in the path, an over-long URI or header): the envelope.
+    # A URI, not a named location: nginx cannot redirect a request it could not parse to a named one.
+    error_page 400 414 494 =400 /.gateway/bad-request;
     error_page 502 503 504 =503 @unavailable;
 
     if ($gateway_suspicious_path) { return 404; }
@@ -173,6 +176,10 @@ ${routes.map((route) => locations(route, settings.env)).join('\n')}
 
     location @not_found {
       return 404 ${envelope('COMMON-404', 'Resource not found')};
+    }
+    location = /.gateway/bad-request {
+      internal;
+      return 400 ${envelope('COMMON-400', 'Bad request')};
     }
     location @too_large {
       return 413 ${envelope('COMMON-413', `Request body is larger than ${maxBody} bytes`)};

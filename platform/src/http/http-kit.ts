@@ -5,6 +5,7 @@ import { endSpan, isTracing, type Span, SpanKind, startSpan, traceparentFor } fr
 import { CommonErrors } from './common-errors'
 import { errorBody } from './envelope'
 import { toAppError } from './error-mapping'
+import { parseJsonBody } from './json-body'
 import type { RouteInspector } from './route-inspector'
 import { statusCodeOf } from './status-code'
 import { acceptRequestId, isValidTraceparent, newTraceparent } from './trace-context'
@@ -146,6 +147,10 @@ export const httpKit = new Elysia({ name: '@commerce/platform/http-kit' })
     const length = headers.get('content-length')
     if (length !== null && Number(length) > maxBodyBytes) throw CommonErrors.payloadTooLarge(maxBodyBytes)
   })
+  // Ahead of Elysia's JSON parser (json-body.ts): non-objects, malformed text and deep nesting are one 400 everywhere.
+  .onParse({ as: 'global' }, ({ request }, contentType) =>
+    contentType.startsWith('application/json') ? parseJsonBody(request) : undefined,
+  )
   .onError({ as: 'global' }, (context) => {
     const { error, request, set, path, route } = context
     const kit = context.kit()

@@ -2,11 +2,12 @@ import { Partitioners } from 'kafkajs'
 import { type KafkaClient, kafkaOf } from './client'
 import type { PartitionOffset } from './offsets'
 
-/** A record to write: key, value and string headers, as a tool or a test builds it. */
+/** A record to write: key, value and headers, as a tool or a test builds it. */
 export interface OutgoingRecord {
-  key: string | null
+  key: string | Buffer | null
   value: string | Buffer | null
-  headers?: Record<string, string>
+  /** Buffers for bytes that are not text (the fuzz tier's garbage headers). */
+  headers?: Record<string, string | Buffer>
 }
 
 /** A connected producer for tools and benchmarks (services publish through the outbox, never directly). */
