@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs'
+import { subscriptions } from '@commerce/contracts'
 import { createKafka, describeConsumerGroups } from '@commerce/platform/kafka'
 import { eventually, testEnv } from '@commerce/platform/testing'
 import { chaosConfig } from './config'
@@ -116,10 +117,13 @@ async function connectorsRunning(): Promise<boolean> {
 
 const kafka = createKafka({ brokers: stack.kafkaBrokers, clientId: 'chaos-tier' })
 
-/** Each saga service's consumer group: Stable, with a member, nothing left to read. */
+/** The consumer groups of the services that consume events (each service's group is its name). */
+const consumerGroups = Object.keys(subscriptions)
+
+/** Each consuming service's group: Stable, with a member, nothing left to read. */
 async function consumersCaughtUp(): Promise<string | true> {
-  const groups = await describeConsumerGroups(kafka, [...sagaServices])
-  const behind = sagaServices.filter((name) => {
+  const groups = await describeConsumerGroups(kafka, consumerGroups)
+  const behind = consumerGroups.filter((name) => {
     const group = groups.find((g) => g.groupId === name)
     return group?.state !== 'Stable' || group.members.length === 0 || group.totalLag > 0
   })
