@@ -9,7 +9,7 @@ import { type Shelf, stockedShelf } from '../../src/saga'
 export type Plan = { pay: PgOutcome } | { cancel: 'before-paying' | 'racing-the-confirm' } | 'abandon'
 
 export function planOf(n: number): Plan {
-  if (n % 25 === 24) return 'abandon' // left to the payment window (the test overlay's 20 s)
+  if (n % 25 === 11) return 'abandon' // left to the payment window (the test overlay's 20 s) to expire
   switch (n % 10) {
     case 5:
       return { pay: 'decline' }
