@@ -47,6 +47,19 @@ describe('isTransientDbError', () => {
     expect(verdicts).toEqual([true, true, true])
   })
 
+  test('when a statement meets a connection MariaDB dropped (mysql2 fatal, no code), bare or under a failed rollback, then a retry can cure it', () => {
+    // What mysql2 answers a command on a dead connection (lib/base/connection.js _addCommandClosedState).
+    const closed = Object.assign(new Error("Can't add new command when connection is in closed state"), { fatal: true })
+    const verdicts = [
+      isTransientDbError(closed),
+      isTransientDbError(new Error('Failed query: rollback', { cause: closed })),
+      isTransientDbError(wrapped(new Error('Failed query: rollback', { cause: closed }))),
+      isTransientDbError(Object.assign(new Error('not fatal'), { fatal: false })),
+    ]
+
+    expect(verdicts).toEqual([true, true, true, false])
+  })
+
   test('when a network error without errno arrives bare or wrapped, then a retry can cure it', () => {
     const verdicts = [
       isTransientDbError({ code: 'ECONNRESET' }),

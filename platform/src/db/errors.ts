@@ -36,14 +36,19 @@ const transientCodes = new Set([
   'ER_CONNECTION_KILLED',
 ])
 
-/** True for failures that a retry can cure: deadlocks, lock waits, lost or refused connections. */
+/**
+ * True for failures that a retry can cure: deadlocks, lock waits, lost or refused connections. That includes mysql2's
+ * `fatal` errors without a code, such as "Can't add new command when connection is in closed state": a statement (often
+ * the ROLLBACK of a failed transaction) sent on a connection MariaDB dropped, e.g. while it restarts. Taken for a bug,
+ * it dead-lettered valid events and left their sagas stuck (found by e2e/chaos/mariadb.test.ts).
+ */
 export function isTransientDbError(error: unknown): boolean {
   const driver = driverError(error)
   if (driver) return transientCodes.has(String(driver.code))
   let current: unknown = error
   for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-    const code = (current as Coded).code
-    if (typeof code === 'string' && transientCodes.has(code)) return true
+    const { code, fatal } = current as Coded & { fatal?: unknown }
+    if ((typeof code === 'string' && transientCodes.has(code)) || (fatal === true && code === undefined)) return true
     current = (current as Coded).cause
   }
   return false

@@ -1,0 +1,11 @@
+import { describe, expect, test } from 'bun:test'
+import { noViolations, runThroughFault } from './support/fault-run'
+import { crashAndStart } from './support/stack'
+
+describe('chaos: the CDC relay crashes', () => {
+  test('when Kafka Connect (Debezium) is killed with -9 while sagas are in flight and started again, then every saga ends within 60 s with nothing oversold, charged twice or lost', async () => {
+    const report = await runThroughFault('kill -9 connect', () => crashAndStart('connect'))
+
+    expect(report.violations).toEqual(noViolations)
+  })
+})
