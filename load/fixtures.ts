@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { loadSuiteConfig } from './config'
+import { data, login } from './gateway'
 
 /**
  * What the journeys act on, made once through the gateway and kept in load/.fixtures (not committed): buyers
@@ -19,34 +20,6 @@ const target = loadSuiteConfig.LOAD_TARGET
 const password = 'load-pass-1234'
 const stockFloor = 10_000
 const stockTopUp = 100_000
-
-interface Call {
-  method?: string
-  body?: unknown
-  token?: string
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: the envelope's data is whatever the endpoint answers
-async function data<T = any>(path: string, call: Call & { expect: number }): Promise<T> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }
-  if (call.token) headers['authorization'] = `Bearer ${call.token}`
-  const body = call.body === undefined ? undefined : JSON.stringify(call.body)
-  const response = await fetch(`${target}${path}`, { method: call.method ?? 'GET', headers, body })
-  const text = await response.text()
-  if (response.status !== call.expect) {
-    throw new Error(`${call.method ?? 'GET'} ${path}: expected ${call.expect}, got ${response.status} ${text}`)
-  }
-  return JSON.parse(text).data as T
-}
-
-const login = async (email: string, secret: string) =>
-  (
-    await data<{ accessToken: string }>('/api/auth/login', {
-      method: 'POST',
-      body: { email, password: secret },
-      expect: 200,
-    })
-  ).accessToken
 
 async function createProduct(admin: string): Promise<Pick<Fixtures, 'productId' | 'skuIds'>> {
   const options = Array.from({ length: 5 }, (_, n) => ({ name: `L${n}`, additionalPrice: n * 1000 }))

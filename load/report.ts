@@ -3,9 +3,11 @@ import { join } from 'node:path'
 import { renderChart } from './chart'
 import { type CpuSample, meanCores } from './cpu-sampler'
 import type { ArtilleryResult, RunSummary } from './result'
+import { intended, type SagaCheck } from './saga-check'
+import type { SagaOutcome } from './scenarios/checkout'
 
 /** What the original claimed for its load test, printed beside ours. */
-const originalClaim = { rps: 1000, p95: 50, cores: 12 }
+export const originalClaim = { rps: 1000, p95: 50, cores: 12 }
 // Artillery needs a few seconds to start before its first arrival.
 const startupS = 5
 
@@ -15,6 +17,31 @@ const startupS = 5
  */
 export const duringPhase = (cpu: CpuSample[], durationS: number) =>
   cpu.filter((s) => s.at <= (cpu[0]?.at ?? 0) + (durationS + startupS) * 1000)
+
+/** The after-run saga check as markdown: the verdict, then per outcome its intended end and the ends found. */
+export function sagaCheckLines(check: SagaCheck | undefined): string[] {
+  if (!check)
+    return [
+      "Saga check: not part of this report (a breakpoint step: the search checks every step's sagas at its end).",
+      '',
+    ]
+  const verdict = check.allCompleted
+    ? `every checkout's saga completed as its buyer drove it: ${check.asIntended} of ${check.placed}`
+    : `NOT every saga completed: ${check.asIntended} of ${check.placed} as intended, ${check.terminal} terminal`
+  const rows = Object.entries(check.ends).map(([outcome, ends]) => {
+    const want = intended[outcome as SagaOutcome]
+    const found = Object.entries(ends).map(([end, n]) => `${end}: ${n}`)
+    return `| ${outcome} | ${want ? `${want.order} / ${want.payment.join(' or ')}` : '?'} | ${found.join(', ')} |`
+  })
+  return [
+    `Saga check after the run (every placed order and its payment read back through the gateway, waited ${check.waitedS} s): ${verdict}.`,
+    '',
+    '| outcome | intended end (order / payment) | ends found (order / payment: count) |',
+    '|---|---|---|',
+    ...rows,
+    '',
+  ]
+}
 
 function markdown(summary: RunSummary, cpu: [string, number][]): string {
   const t = summary.thresholds
@@ -39,8 +66,9 @@ function markdown(summary: RunSummary, cpu: [string, number][]): string {
     '',
     `Errors by kind: ${JSON.stringify(summary.errorsByKind)}`,
     '',
-    `Checkout sagas: ${outcomes.join(', ') || 'none'}; placed → terminal p50 ${summary.saga.p50Ms ?? '-'} ms, p95 ${summary.saga.p95Ms ?? '-'} ms.`,
+    `Checkout sagas as the clients saw them (outcome.status): ${outcomes.join(', ') || 'none'}; placed → settled p50 ${summary.saga.p50Ms ?? '-'} ms, p95 ${summary.saga.p95Ms ?? '-'} ms.`,
     '',
+    ...sagaCheckLines(summary.saga.check),
     '| process group | mean cores (arrival phase) |',
     '|---|---|',
     ...cpu.map(([group, cores]) => `| ${group} | ${cores.toFixed(2)} |`),
