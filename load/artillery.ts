@@ -46,7 +46,7 @@ export function artilleryScript(
       http: { timeout: 10 },
       processor: join(import.meta.dir, 'scenarios', 'processor.cjs'),
       payload: { path: fixtures.buyersCsv, fields: ['email', 'password', 'token'], order: 'random', skipHeader: false },
-      variables: { loadSkuIds: fixtures.skuIds.join(','), sagaLog: run.sagaLog },
+      variables: { loadProductId: fixtures.productId, loadSkuIds: fixtures.skuIds.join(','), sagaLog: run.sagaLog },
       plugins: { ensure: {} },
       ensure: {
         thresholds: [

@@ -21,9 +21,15 @@ const password = 'load-pass-1234'
 const stockFloor = 10_000
 const stockTopUp = 100_000
 
-async function createProduct(admin: string): Promise<Pick<Fixtures, 'productId' | 'skuIds'>> {
-  const options = Array.from({ length: 5 }, (_, n) => ({ name: `L${n}`, additionalPrice: n * 1000 }))
-  const body = { name: `load product ${Date.now()}`, price: 10_000, optionGroups: [{ name: 'size', options }] }
+// Browse draws list pages 0–4 of 20 products: the catalog holds at least this many, or most pages would be empty.
+const catalogFloor = 100
+
+async function createProduct(
+  admin: string,
+  shape = { skus: 5, price: 10_000 },
+): Promise<Pick<Fixtures, 'productId' | 'skuIds'>> {
+  const options = Array.from({ length: shape.skus }, (_, n) => ({ name: `L${n}`, additionalPrice: n * 1000 }))
+  const body = { name: `load product ${Date.now()}`, price: shape.price, optionGroups: [{ name: 'size', options }] }
   const product = await data<{ id: number; skus: { id: number }[] }>('/api/products', {
     method: 'POST',
     body,
@@ -37,6 +43,13 @@ async function createProduct(admin: string): Promise<Pick<Fixtures, 'productId' 
     expect: 200,
   })
   return { productId: product.id, skuIds: product.skus.map((s) => s.id) }
+}
+
+/** Adds ACTIVE one-SKU products, priced 1 000 to 60 000, until the catalog lists `catalogFloor`. */
+async function fillCatalog(admin: string) {
+  const listed = await data<{ totalItems: number }>('/api/products?page=0&size=1', { expect: 200 })
+  for (let n = listed.totalItems; n < catalogFloor; n++)
+    await createProduct(admin, { skus: 1, price: 1000 * (1 + (n % 60)) })
 }
 
 /** Tops each SKU up when it runs low; waits for inventory to learn a new SKU (catalog's outbox → CDC → inventory). */
@@ -68,6 +81,7 @@ export async function prepareFixtures(): Promise<Fixtures & { buyersCsv: string 
   const admin = await login(loadSuiteConfig.ADMIN_EMAIL, loadSuiteConfig.ADMIN_PASSWORD)
   const product = saved ?? { ...(await createProduct(admin)), buyers: [] }
   await keepStocked(admin, product.skuIds)
+  await fillCatalog(admin)
   const buyers = [...product.buyers]
   for (let n = buyers.length; n < loadSuiteConfig.LOAD_BUYERS; n++) buyers.push(await registerBuyer(n))
   const fixtures: Fixtures = { productId: product.productId, skuIds: product.skuIds, buyers }

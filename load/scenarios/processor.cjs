@@ -16,6 +16,12 @@ function pickSku(context, _events, done) {
   done()
 }
 
+/** The product whose detail a browse opens: the list page's first, else the load product (`loadProductId`). */
+function pickProduct(context, _events, done) {
+  context.vars.productId = context.vars.listedProductId ?? context.vars.loadProductId
+  done()
+}
+
 // biome-ignore lint/complexity/useMaxParams: Artillery calls hooks with this signature
 function withIdempotencyKey(request, _context, _events, done) {
   request.headers = { ...request.headers, 'idempotency-key': randomUUID() }
@@ -84,6 +90,7 @@ function recordSagaOutcome(context, events, done) {
 
 module.exports = {
   pickSku,
+  pickProduct,
   withIdempotencyKey,
   measure,
   startApprovedSaga: startSaga('approve'),
