@@ -88,11 +88,11 @@ async function readEnd(orderId: number, token: string): Promise<{ end: SagaEnd; 
   return { end: { order: view.status, payment: paymentStatus }, terminal: isTerminal(view) }
 }
 
-/** Reads every logged order until all are terminal or `timeoutS` has passed; returns the tally. */
+/** Reads every logged order until all are terminal or `timeoutS` has passed (SPEC §6: terminal within 60 s). */
 export async function checkSagas(
   logFile: string,
   buyers: { email: string; password: string }[],
-  timeoutS = 120,
+  timeoutS = 60,
 ): Promise<SagaCheck> {
   const records = readSagaLog(logFile)
   const tokens = new Map<string, string>()

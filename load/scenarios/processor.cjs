@@ -3,8 +3,11 @@ const { appendFileSync } = require('node:fs')
 const { randomUUID } = require('node:crypto')
 
 const terminal = new Set(['CONFIRMED', 'FAILED', 'CANCELLED', 'REFUNDED', 'PARTIALLY_REFUNDED', 'NEEDS_ATTENTION'])
-// A saga that is not terminal after this many polls (× 0.2 s think) is counted as stuck, not waited for forever.
-const maxPolls = 150
+// How long a buyer waits (polling every 0.2 s) for the payment to be READY, and then for the order to settle, before
+// giving up: the saga is counted STUCK by the client (the after-run check still reads it). Time, not a poll count, so
+// that an overloaded run (slow polls) drains within a bounded time after its arrival phase.
+const paymentWaitMs = 60_000
+const settleWaitMs = 60_000
 // How the PG sandbox answers a confirm is chosen by the paymentKey's prefix (SPEC §4).
 const keyPrefix = { approve: 'pk_', decline: 'fail_', cancel: 'pk_', refund: 'pk_' }
 
@@ -52,7 +55,7 @@ function measure(request, response, _context, events, done) {
 const startSaga = (outcome) => (context, _events, done) => {
   context.vars.sagaOutcome = outcome
   context.vars.sagaStartedAt = Date.now()
-  context.vars.polls = 0
+  context.vars.waitingSince = Date.now()
   context.vars.awaitRefund = false
   context.vars.paymentKey = `${keyPrefix[outcome]}${randomUUID()}`
   const line = { orderId: context.vars.orderId, email: context.vars.email, outcome }
@@ -60,24 +63,27 @@ const startSaga = (outcome) => (context, _events, done) => {
   done()
 }
 
+const waited = (context, ms) => Date.now() - context.vars.waitingSince >= ms
+
 function paymentNotReady(context, next) {
-  context.vars.polls += 1
-  next(context.vars.paymentStatus !== 'READY' && context.vars.polls < maxPolls)
+  const ready = context.vars.paymentStatus === 'READY'
+  // The order's wait starts when the payment's ends.
+  if (ready) context.vars.waitingSince = Date.now()
+  next(!ready && !waited(context, paymentWaitMs))
 }
 
 /** After the refund request: the order is settled again once REFUNDED (or in a final status other than CONFIRMED). */
 function awaitRefund(context, _events, done) {
   context.vars.awaitRefund = true
   context.vars.orderStatus = 'CONFIRMED'
-  context.vars.polls = 0
+  context.vars.waitingSince = Date.now()
   done()
 }
 
 function orderNotTerminal(context, next) {
-  context.vars.polls += 1
   const status = context.vars.orderStatus
   const settled = context.vars.awaitRefund ? status !== 'CONFIRMED' && terminal.has(status) : terminal.has(status)
-  next(!settled && context.vars.polls < maxPolls * 2)
+  next(!settled && !waited(context, settleWaitMs))
 }
 
 /** What the client saw at the end: `saga.<outcome>.<status>` (STUCK when it gave up polling) and the time taken. */
