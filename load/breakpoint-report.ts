@@ -84,11 +84,11 @@ export function renderBreakpointChart(run: BreakpointRun): string {
     byRate('errors %', 2, (s) => s.summary.errorPercent),
     byRate(`breakpoint ${breakpointLimits.maxErrorPercent} %`, 7, () => breakpointLimits.maxErrorPercent),
   ]
-  const x = 'arrival rate (arrivals/s)'
+  const axis = { x: 'arrival rate (arrivals/s)', xTicks: run.steps.map((s) => s.rate) }
   const verdict = breakpointVerdict(run)
     .map((line) => `<p>${escapeHtml(line.replaceAll('**', ''))}</p>`)
     .join('')
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>breakpoint ${escapeHtml(run.scenario)}</title></head><body style="font-family:sans-serif"><h1>Breakpoint search: ${escapeHtml(run.scenario)}, ${run.stepS} s per step</h1>${verdict}${lineChart('Latency per step', latency, { y: 'ms', x })}${lineChart('Throughput per step', [byRate('requests/s', 3, (s) => s.summary.requestsPerSecond)], { y: 'requests/s', x })}${lineChart('Errors per step', errors, { y: '% of requests', x })}${lineChart('CPU per process group per step', cpu, { y: 'cores', x })}</body></html>\n`
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>breakpoint ${escapeHtml(run.scenario)}</title></head><body style="font-family:sans-serif"><h1>Breakpoint search: ${escapeHtml(run.scenario)}, ${run.stepS} s per step</h1>${verdict}${lineChart('Latency per step', latency, { ...axis, y: 'ms' })}${lineChart('Throughput per step', [byRate('requests/s', 3, (s) => s.summary.requestsPerSecond)], { ...axis, y: 'requests/s' })}${lineChart('Errors per step', errors, { ...axis, y: '% of requests' })}${lineChart('CPU per process group per step', cpu, { ...axis, y: 'cores' })}</body></html>\n`
 }
 
 /** Writes summary.json, summary.md and chart.html into `dir`; returns the markdown. */

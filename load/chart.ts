@@ -31,8 +31,11 @@ export const palette = [
 export const escapeHtml = (s: string) =>
   s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c)
 
-/** One SVG line chart with a legend; `axes` names the y unit and the x axis (seconds into the run unless told). */
-export function lineChart(title: string, series: Series[], axes: { y: string; x?: string }): string {
+/**
+ * One SVG line chart with a legend; `axes` names the y unit and the x axis (seconds into the run unless told), and
+ * `xTicks` marks values on the x axis (the steps of a breakpoint search, with a dot on each point).
+ */
+export function lineChart(title: string, series: Series[], axes: { y: string; x?: string; xTicks?: number[] }): string {
   const unit = axes.y
   const xLabel = axes.x ?? 'seconds into the run'
   const all = series.flatMap((s) => s.points)
@@ -50,7 +53,18 @@ export function lineChart(title: string, series: Series[], axes: { y: string; x?
     const legendY = pad.top + n * 16
     return `<polyline fill="none" stroke="${s.color}" stroke-width="2" points="${path}"/><rect x="${width - pad.right + 10}" y="${legendY - 9}" width="10" height="10" fill="${s.color}"/><text x="${width - pad.right + 24}" y="${legendY}" font-size="12">${escapeHtml(s.name)}</text>`
   })
-  const axis = `<text x="${width - pad.right}" y="${height - 8}" text-anchor="end" font-size="11">${escapeHtml(xLabel)} (max ${maxX.toFixed(0)})</text><text x="8" y="${pad.top - 12}" font-size="11">${escapeHtml(unit)}</text>`
+  const ticks = (axes.xTicks ?? []).map(
+    (t) =>
+      `<text x="${x(t).toFixed(1)}" y="${height - pad.bottom + 14}" text-anchor="middle" font-size="11">${t}</text>`,
+  )
+  const dots = axes.xTicks
+    ? series.flatMap((s) =>
+        s.points.map(
+          ([px, py]) => `<circle cx="${x(px).toFixed(1)}" cy="${y(py).toFixed(1)}" r="3" fill="${s.color}"/>`,
+        ),
+      )
+    : []
+  const axis = `${ticks.join('')}${dots.join('')}<text x="${width - pad.right}" y="${height - 8}" text-anchor="end" font-size="11">${escapeHtml(xLabel)} (max ${maxX.toFixed(0)})</text><text x="8" y="${pad.top - 12}" font-size="11">${escapeHtml(unit)}</text>`
   return `<h3>${escapeHtml(title)}</h3><svg xmlns="http://www.w3.org/2000/svg" role="img" width="${width}" height="${height}" font-family="sans-serif"><title>${escapeHtml(title)}</title>${grid.join('')}${lines.join('')}${axis}</svg>`
 }
 
