@@ -76,7 +76,7 @@ export function renderBreakpointChart(run: BreakpointRun): string {
     byRate('p99 ms', 2, (s) => s.summary.p99),
     byRate(`breakpoint p99 ${breakpointLimits.p99} ms`, 7, () => breakpointLimits.p99),
   ]
-  const groups = [...new Set(run.steps.flatMap((s) => s.cpu.map(([g]) => g)))].filter((g) => g !== 'other')
+  const groups = [...new Set(run.steps.flatMap((s) => s.cpu.map(([g]) => g)))].filter((g) => !g.startsWith('other'))
   const cpu = groups
     .slice(0, palette.length)
     .map((g, n) => byRate(g, n, (s) => s.cpu.find(([name]) => name === g)?.[1] ?? 0))

@@ -97,7 +97,7 @@ export function renderChart(input: { summary: RunSummary; result: ArtilleryResul
   ]
   const groups = meanCores(cpu)
     .map(([group]) => group)
-    .filter((g) => g !== 'other')
+    .filter((g) => !g.startsWith('other'))
   const cpuStart = cpu[0]?.at ?? 0
   const cpuSeries = groups.slice(0, palette.length).map((group, n) => ({
     name: group,
