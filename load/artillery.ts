@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { loadSuiteConfig } from './config'
+import { resultFromConsole } from './console-result'
 import { type CpuSample, sampleCpu } from './cpu-sampler'
 import type { Fixtures } from './fixtures'
 import type { ArtilleryResult } from './result'
@@ -59,22 +60,55 @@ export function artilleryScript(
   }
 }
 
-/** Runs the script in `dir` (writes artillery-script.json and artillery-result.json there); CPU samples alongside. */
+// After the arrival phase the last buyers finish their journeys (a buyer waits at most 2 × 60 s, processor.cjs).
+const drainS = 180
+
+/**
+ * Runs the script in `dir` (artillery-script.json, artillery-result.json, and the console in artillery-console.log);
+ * CPU samples alongside. A generator that cannot keep up with its arrival rate stretches the phase well past its
+ * duration: past the phase plus the drain, the run is stopped (SIGINT: Artillery stops cleanly but writes no JSON)
+ * and its result is rebuilt from the console's per-period blocks (`stoppedEarly`).
+ */
 export async function runArtillery(
   dir: string,
   script: ReturnType<typeof artilleryScript>,
-): Promise<{ result: ArtilleryResult; cpu: CpuSample[]; exitCode: number }> {
+): Promise<{ result: ArtilleryResult; cpu: CpuSample[]; exitCode: number; stoppedEarly: boolean }> {
   mkdirSync(dir, { recursive: true })
   const scriptFile = join(dir, 'artillery-script.json')
   const resultFile = join(dir, 'artillery-result.json')
+  const consoleFile = join(dir, 'artillery-console.log')
   writeFileSync(scriptFile, JSON.stringify(script, null, 2))
+  const day = new Date().toISOString().slice(0, 10)
   const sampler = sampleCpu()
   const run = Bun.spawn(['node', artilleryBin, 'run', '--output', resultFile, scriptFile], {
-    stdout: 'inherit',
+    stdout: 'pipe',
     stderr: 'inherit',
     env: { ...process.env, ARTILLERY_DISABLE_TELEMETRY: 'true' },
   })
+  const sink = Bun.file(consoleFile).writer()
+  const echo = (async () => {
+    for await (const chunk of run.stdout) {
+      process.stdout.write(chunk)
+      sink.write(chunk)
+    }
+    await sink.end()
+  })()
+  let stoppedEarly = false
+  const phaseS = script.config.phases.reduce((sum, p) => sum + p.duration, 0)
+  const deadline = setTimeout(
+    () => {
+      stoppedEarly = true
+      console.log(`\nthe generator is behind its arrival schedule: stopping it ${phaseS + drainS} s in`)
+      run.kill('SIGINT')
+    },
+    (phaseS + drainS) * 1000,
+  )
   const exitCode = await run.exited
+  clearTimeout(deadline)
+  await echo
   const cpu = sampler.stop()
-  return { result: JSON.parse(readFileSync(resultFile, 'utf8')) as ArtilleryResult, cpu, exitCode }
+  const result = existsSync(resultFile)
+    ? (JSON.parse(readFileSync(resultFile, 'utf8')) as ArtilleryResult)
+    : resultFromConsole(readFileSync(consoleFile, 'utf8'), day)
+  return { result, cpu, exitCode, stoppedEarly }
 }

@@ -53,6 +53,7 @@ function markdown(summary: RunSummary, cpu: [string, number][]): string {
   return [
     `# ${summary.scenario} at ${summary.rate} arrivals/s for ${summary.durationS} s: ${summary.passed ? 'PASS' : 'FAIL'}`,
     '',
+    ...(summary.note ? [summary.note, ''] : []),
     '| | requests/s | p50 ms | p95 ms | p99 ms | errors % | machine |',
     '|---|---|---|---|---|---|---|',
     `| ours | ${summary.requestsPerSecond.toFixed(1)} | ${summary.p50} | ${summary.p95} | ${summary.p99} | ${summary.errorPercent.toFixed(3)} | 2 cores, whole stack + load generator |`,
@@ -71,7 +72,8 @@ function markdown(summary: RunSummary, cpu: [string, number][]): string {
     ...sagaCheckLines(summary.saga.check),
     '| process group | mean cores (arrival phase) |',
     '|---|---|',
-    ...cpu.map(([group, cores]) => `| ${group} | ${cores.toFixed(2)} |`),
+    // Groups under 0.005 cores (stray idle processes) would only be rows of 0.00.
+    ...cpu.filter(([, cores]) => cores >= 0.005).map(([group, cores]) => `| ${group} | ${cores.toFixed(2)} |`),
     '',
   ].join('\n')
 }

@@ -49,6 +49,8 @@ export interface RunSummary {
   saga: { outcomes: Record<string, number>; p50Ms?: number; p95Ms?: number; check?: SagaCheck }
   thresholds: Thresholds
   passed: boolean
+  /** How the run went off its plan, when it did (a run stopped early). */
+  note?: string
 }
 
 const none: Latency = { count: 0, p50: 0, p95: 0, p99: 0, max: 0 }
