@@ -6,7 +6,7 @@ import { type ArtilleryResult, errorsOf, type RunSummary } from './result'
  * The run as one self-contained HTML page (inline SVG, no scripts, no CDN): latency p50/p95/p99, throughput and
  * errors per Artillery period, and CPU per process group from the sampler.
  */
-interface Series {
+export interface Series {
   name: string
   color: string
   points: [number, number][]
@@ -15,7 +15,7 @@ interface Series {
 const width = 900
 const height = 240
 const pad = { left: 60, right: 170, top: 30, bottom: 30 }
-const palette = [
+export const palette = [
   '#1f77b4',
   '#ff7f0e',
   '#d62728',
@@ -28,9 +28,16 @@ const palette = [
   '#17becf',
 ]
 
-const escapeHtml = (s: string) => s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c)
+export const escapeHtml = (s: string) =>
+  s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c)
 
-function lineChart(title: string, unit: string, series: Series[]): string {
+/**
+ * One SVG line chart with a legend; `axes` names the y unit and the x axis (seconds into the run unless told), and
+ * `xTicks` marks values on the x axis (the steps of a breakpoint search, with a dot on each point).
+ */
+export function lineChart(title: string, series: Series[], axes: { y: string; x?: string; xTicks?: number[] }): string {
+  const unit = axes.y
+  const xLabel = axes.x ?? 'seconds into the run'
   const all = series.flatMap((s) => s.points)
   if (all.length === 0) return `<h3>${escapeHtml(title)}</h3><p>no data</p>`
   const maxX = Math.max(...all.map(([x]) => x), 1)
@@ -46,7 +53,18 @@ function lineChart(title: string, unit: string, series: Series[]): string {
     const legendY = pad.top + n * 16
     return `<polyline fill="none" stroke="${s.color}" stroke-width="2" points="${path}"/><rect x="${width - pad.right + 10}" y="${legendY - 9}" width="10" height="10" fill="${s.color}"/><text x="${width - pad.right + 24}" y="${legendY}" font-size="12">${escapeHtml(s.name)}</text>`
   })
-  const axis = `<text x="${width - pad.right}" y="${height - 8}" text-anchor="end" font-size="11">seconds into the run (max ${maxX.toFixed(0)})</text><text x="8" y="${pad.top - 12}" font-size="11">${escapeHtml(unit)}</text>`
+  const ticks = (axes.xTicks ?? []).map(
+    (t) =>
+      `<text x="${x(t).toFixed(1)}" y="${height - pad.bottom + 14}" text-anchor="middle" font-size="11">${t}</text>`,
+  )
+  const dots = axes.xTicks
+    ? series.flatMap((s) =>
+        s.points.map(
+          ([px, py]) => `<circle cx="${x(px).toFixed(1)}" cy="${y(py).toFixed(1)}" r="3" fill="${s.color}"/>`,
+        ),
+      )
+    : []
+  const axis = `${ticks.join('')}${dots.join('')}<text x="${width - pad.right}" y="${height - 8}" text-anchor="end" font-size="11">${escapeHtml(xLabel)} (max ${maxX.toFixed(0)})</text><text x="8" y="${pad.top - 12}" font-size="11">${escapeHtml(unit)}</text>`
   return `<h3>${escapeHtml(title)}</h3><svg xmlns="http://www.w3.org/2000/svg" role="img" width="${width}" height="${height}" font-family="sans-serif"><title>${escapeHtml(title)}</title>${grid.join('')}${lines.join('')}${axis}</svg>`
 }
 
@@ -79,7 +97,7 @@ export function renderChart(input: { summary: RunSummary; result: ArtilleryResul
   ]
   const groups = meanCores(cpu)
     .map(([group]) => group)
-    .filter((g) => g !== 'other')
+    .filter((g) => !g.startsWith('other'))
   const cpuStart = cpu[0]?.at ?? 0
   const cpuSeries = groups.slice(0, palette.length).map((group, n) => ({
     name: group,
@@ -89,5 +107,5 @@ export function renderChart(input: { summary: RunSummary; result: ArtilleryResul
   const verdict = summary.passed ? 'PASS' : 'FAIL'
   const head = `<h1>Load run: ${escapeHtml(summary.scenario)} at ${summary.rate} arrivals/s for ${summary.durationS} s — ${verdict}</h1>
 <p>${summary.requests} requests, ${summary.requestsPerSecond.toFixed(1)} req/s, p50 ${summary.p50} ms, p95 ${summary.p95} ms, p99 ${summary.p99} ms, errors ${summary.errorPercent.toFixed(3)} %.</p>`
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>load ${escapeHtml(summary.scenario)}</title></head><body style="font-family:sans-serif">${head}${lineChart('Latency per 10 s period', 'ms', latency)}${lineChart('Throughput', 'requests/s', throughput)}${lineChart('Errors', 'errors/s', errors)}${lineChart('CPU per process group', 'cores', cpuSeries)}</body></html>\n`
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>load ${escapeHtml(summary.scenario)}</title></head><body style="font-family:sans-serif">${head}${lineChart('Latency per 10 s period', latency, { y: 'ms' })}${lineChart('Throughput', throughput, { y: 'requests/s' })}${lineChart('Errors', errors, { y: 'errors/s' })}${lineChart('CPU per process group', cpuSeries, { y: 'cores' })}</body></html>\n`
 }

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs'
+import { basename } from 'node:path'
 
 /**
  * Where the CPU goes during a run, from /proc: every process is put in a group by its command line, and each
@@ -13,7 +14,8 @@ const ticksPerSecond = 100
 
 // First match wins; a bun service is named by its directory (services/<name>/src/main.ts).
 const groups: [string, (cmd: string) => boolean][] = [
-  ['load generator', (c) => c.includes('artillery')],
+  // Artillery, and the suite's own process (fixtures, this sampler, the saga check).
+  ['load generator', (c) => c.includes('artillery') || c.includes('load/run.ts')],
   ['mariadb', (c) => c.includes('mariadbd')],
   ['redis', (c) => c.startsWith('redis-server') && c.includes(':6380')],
   ['kafka', (c) => c.startsWith('java') && c.includes('kafka.Kafka')],
@@ -23,10 +25,12 @@ const groups: [string, (cmd: string) => boolean][] = [
   ['observability', (c) => /prometheus|exporter|ops\/main\.ts|lab\/main\.ts/.test(c)],
 ]
 
-function groupOf(cmd: string): string {
+/** The process group a command line belongs to. */
+export function groupOf(cmd: string): string {
   const service = cmd.match(/services\/([a-z-]+)\/+src\/main\.ts/)
   if (service) return `service ${service[1]}`
-  return groups.find(([, matches]) => matches(cmd))?.[0] ?? 'other'
+  // Anything else is named by its program, so that a stray process on the machine shows who it is.
+  return groups.find(([, matches]) => matches(cmd))?.[0] ?? `other: ${basename(cmd.split(' ')[0] ?? '?')}`
 }
 
 function readTicks(): Map<string, number> {

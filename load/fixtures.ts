@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { loadSuiteConfig } from './config'
+import { data, login } from './gateway'
 
 /**
  * What the journeys act on, made once through the gateway and kept in load/.fixtures (not committed): buyers
@@ -20,37 +21,15 @@ const password = 'load-pass-1234'
 const stockFloor = 10_000
 const stockTopUp = 100_000
 
-interface Call {
-  method?: string
-  body?: unknown
-  token?: string
-}
+// Browse draws list pages 0–4 of 20 products: the catalog holds at least this many, or most pages would be empty.
+const catalogFloor = 100
 
-// biome-ignore lint/suspicious/noExplicitAny: the envelope's data is whatever the endpoint answers
-async function data<T = any>(path: string, call: Call & { expect: number }): Promise<T> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }
-  if (call.token) headers['authorization'] = `Bearer ${call.token}`
-  const body = call.body === undefined ? undefined : JSON.stringify(call.body)
-  const response = await fetch(`${target}${path}`, { method: call.method ?? 'GET', headers, body })
-  const text = await response.text()
-  if (response.status !== call.expect) {
-    throw new Error(`${call.method ?? 'GET'} ${path}: expected ${call.expect}, got ${response.status} ${text}`)
-  }
-  return JSON.parse(text).data as T
-}
-
-const login = async (email: string, secret: string) =>
-  (
-    await data<{ accessToken: string }>('/api/auth/login', {
-      method: 'POST',
-      body: { email, password: secret },
-      expect: 200,
-    })
-  ).accessToken
-
-async function createProduct(admin: string): Promise<Pick<Fixtures, 'productId' | 'skuIds'>> {
-  const options = Array.from({ length: 5 }, (_, n) => ({ name: `L${n}`, additionalPrice: n * 1000 }))
-  const body = { name: `load product ${Date.now()}`, price: 10_000, optionGroups: [{ name: 'size', options }] }
+async function createProduct(
+  admin: string,
+  shape = { skus: 5, price: 10_000 },
+): Promise<Pick<Fixtures, 'productId' | 'skuIds'>> {
+  const options = Array.from({ length: shape.skus }, (_, n) => ({ name: `L${n}`, additionalPrice: n * 1000 }))
+  const body = { name: `load product ${Date.now()}`, price: shape.price, optionGroups: [{ name: 'size', options }] }
   const product = await data<{ id: number; skus: { id: number }[] }>('/api/products', {
     method: 'POST',
     body,
@@ -64,6 +43,13 @@ async function createProduct(admin: string): Promise<Pick<Fixtures, 'productId' 
     expect: 200,
   })
   return { productId: product.id, skuIds: product.skus.map((s) => s.id) }
+}
+
+/** Adds ACTIVE one-SKU products, priced 1 000 to 60 000, until the catalog lists `catalogFloor`. */
+async function fillCatalog(admin: string) {
+  const listed = await data<{ totalItems: number }>('/api/products?page=0&size=1', { expect: 200 })
+  for (let n = listed.totalItems; n < catalogFloor; n++)
+    await createProduct(admin, { skus: 1, price: 1000 * (1 + (n % 60)) })
 }
 
 /** Tops each SKU up when it runs low; waits for inventory to learn a new SKU (catalog's outbox → CDC → inventory). */
@@ -95,6 +81,7 @@ export async function prepareFixtures(): Promise<Fixtures & { buyersCsv: string 
   const admin = await login(loadSuiteConfig.ADMIN_EMAIL, loadSuiteConfig.ADMIN_PASSWORD)
   const product = saved ?? { ...(await createProduct(admin)), buyers: [] }
   await keepStocked(admin, product.skuIds)
+  await fillCatalog(admin)
   const buyers = [...product.buyers]
   for (let n = buyers.length; n < loadSuiteConfig.LOAD_BUYERS; n++) buyers.push(await registerBuyer(n))
   const fixtures: Fixtures = { productId: product.productId, skuIds: product.skuIds, buyers }

@@ -3,9 +3,11 @@ import { join } from 'node:path'
 import { renderChart } from './chart'
 import { type CpuSample, meanCores } from './cpu-sampler'
 import type { ArtilleryResult, RunSummary } from './result'
+import { intended, type SagaCheck } from './saga-check'
+import type { SagaOutcome } from './scenarios/checkout'
 
 /** What the original claimed for its load test, printed beside ours. */
-const originalClaim = { rps: 1000, p95: 50, cores: 12 }
+export const originalClaim = { rps: 1000, p95: 50, cores: 12 }
 // Artillery needs a few seconds to start before its first arrival.
 const startupS = 5
 
@@ -15,6 +17,31 @@ const startupS = 5
  */
 export const duringPhase = (cpu: CpuSample[], durationS: number) =>
   cpu.filter((s) => s.at <= (cpu[0]?.at ?? 0) + (durationS + startupS) * 1000)
+
+/** The after-run saga check as markdown: the verdict, then per outcome its intended end and the ends found. */
+export function sagaCheckLines(check: SagaCheck | undefined): string[] {
+  if (!check)
+    return [
+      "Saga check: not part of this report (a breakpoint step: the search checks every step's sagas at its end).",
+      '',
+    ]
+  const verdict = check.allCompleted
+    ? `every checkout's saga completed as its buyer drove it: ${check.asIntended} of ${check.placed}`
+    : `NOT every saga completed: ${check.asIntended} of ${check.placed} as intended, ${check.terminal} terminal`
+  const rows = Object.entries(check.ends).map(([outcome, ends]) => {
+    const want = intended[outcome as SagaOutcome]
+    const found = Object.entries(ends).map(([end, n]) => `${end}: ${n}`)
+    return `| ${outcome} | ${want ? `${want.order} / ${want.payment.join(' or ')}` : '?'} | ${found.join(', ')} |`
+  })
+  return [
+    `Saga check after the run (every placed order and its payment read back through the gateway, waited ${check.waitedS} s): ${verdict}.`,
+    '',
+    '| outcome | intended end (order / payment) | ends found (order / payment: count) |',
+    '|---|---|---|',
+    ...rows,
+    '',
+  ]
+}
 
 function markdown(summary: RunSummary, cpu: [string, number][]): string {
   const t = summary.thresholds
@@ -26,6 +53,7 @@ function markdown(summary: RunSummary, cpu: [string, number][]): string {
   return [
     `# ${summary.scenario} at ${summary.rate} arrivals/s for ${summary.durationS} s: ${summary.passed ? 'PASS' : 'FAIL'}`,
     '',
+    ...(summary.note ? [summary.note, ''] : []),
     '| | requests/s | p50 ms | p95 ms | p99 ms | errors % | machine |',
     '|---|---|---|---|---|---|---|',
     `| ours | ${summary.requestsPerSecond.toFixed(1)} | ${summary.p50} | ${summary.p95} | ${summary.p99} | ${summary.errorPercent.toFixed(3)} | 2 cores, whole stack + load generator |`,
@@ -39,11 +67,13 @@ function markdown(summary: RunSummary, cpu: [string, number][]): string {
     '',
     `Errors by kind: ${JSON.stringify(summary.errorsByKind)}`,
     '',
-    `Checkout sagas: ${outcomes.join(', ') || 'none'}; placed → terminal p50 ${summary.saga.p50Ms ?? '-'} ms, p95 ${summary.saga.p95Ms ?? '-'} ms.`,
+    `Checkout sagas as the clients saw them (outcome.status): ${outcomes.join(', ') || 'none'}; placed → settled p50 ${summary.saga.p50Ms ?? '-'} ms, p95 ${summary.saga.p95Ms ?? '-'} ms.`,
     '',
+    ...sagaCheckLines(summary.saga.check),
     '| process group | mean cores (arrival phase) |',
     '|---|---|',
-    ...cpu.map(([group, cores]) => `| ${group} | ${cores.toFixed(2)} |`),
+    // Groups under 0.005 cores (stray idle processes) would only be rows of 0.00.
+    ...cpu.filter(([, cores]) => cores >= 0.005).map(([group, cores]) => `| ${group} | ${cores.toFixed(2)} |`),
     '',
   ].join('\n')
 }

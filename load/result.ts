@@ -1,3 +1,4 @@
+import type { SagaCheck } from './saga-check'
 import type { Thresholds } from './scenarios/journey'
 
 /** Artillery's JSON result (`artillery run --output`): the whole run, and one entry per 10 s period. */
@@ -44,9 +45,12 @@ export interface RunSummary {
   errorPercent: number
   errorsByKind: Record<string, number>
   journeys: JourneyResult[]
-  saga: { outcomes: Record<string, number>; p50Ms?: number; p95Ms?: number }
+  /** What the clients saw (`<outcome>.<status>` counts, placed → settled time) and the after-run server-side check. */
+  saga: { outcomes: Record<string, number>; p50Ms?: number; p95Ms?: number; check?: SagaCheck }
   thresholds: Thresholds
   passed: boolean
+  /** How the run went off its plan, when it did (a run stopped early). */
+  note?: string
 }
 
 const none: Latency = { count: 0, p50: 0, p95: 0, p99: 0, max: 0 }
@@ -120,3 +124,10 @@ export function summarize(
     passed: overallPassed && journeys.every((j) => j.passed),
   }
 }
+
+/** The summary with the after-run saga check: a run passes only when every checkout's saga ended as intended. */
+export const withSagaCheck = (summary: RunSummary, check: SagaCheck): RunSummary => ({
+  ...summary,
+  saga: { ...summary.saga, check },
+  passed: summary.passed && check.allCompleted,
+})
