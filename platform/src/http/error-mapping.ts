@@ -31,7 +31,11 @@ export function toAppError(error: unknown, inputs: RequestInputs = {}): AppError
     if (error.type === 'response') return CommonErrors.internal({ cause: error })
     return CommonErrors.validation(fieldErrorsOf(error, inputs))
   }
-  if (error instanceof ParseError) return CommonErrors.malformedJson({ details: 'Invalid request body' })
+  if (error instanceof ParseError) {
+    // Elysia wraps what a parse hook throws (json-body.ts) in its ParseError: the hook's own answer wins.
+    if (error.cause instanceof AppError) return error.cause
+    return CommonErrors.malformedJson({ details: 'Invalid request body' })
+  }
   if (error instanceof NotFoundError) return CommonErrors.notFound('No route matches this path')
   if (error instanceof InvalidCookieSignature) return CommonErrors.badRequest('Invalid cookie signature')
   if (error instanceof InvalidFileType) return CommonErrors.badRequest('Invalid file type')

@@ -133,13 +133,13 @@ describe('error mapping', () => {
 
   // Found by the fuzz tier (e2e/fuzz): 50 000 nested brackets held a service for 25 s, then answered 500.
   test.each([
-    ['nested past the limit', `${'['.repeat(50_000)}${']'.repeat(50_000)}`],
-    ['an array', '[{"name": "mug", "lines": []}]'],
-    ['a bare number', '42'],
-  ])('when the JSON body is %s, then 400 COMMON-400-001 at once', async (_, body) => {
+    ['nested past the limit', `${'['.repeat(50_000)}${']'.repeat(50_000)}`, 'COMMON-400-001'],
+    ['an array', '[{"name": "mug", "lines": []}]', 'COMMON-400-004'],
+    ['a bare number', '42', 'COMMON-400-004'],
+  ])('when the JSON body is %s, then 400 %s at once', async (_, body, code) => {
     const started = performance.now()
     const res = await postJson('/items', body)
-    expect([res.status, ((await res.json()) as ErrorBody).error.code]).toEqual([400, 'COMMON-400-001'])
+    expect([res.status, ((await res.json()) as ErrorBody).error.code]).toEqual([400, code])
     expect(performance.now() - started).toBeLessThan(1000)
   })
 

@@ -27,8 +27,9 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
 }
 
 /**
- * Parses a JSON request body before Elysia does: every route takes a JSON object, so anything else (another JSON
- * type, malformed text, nesting past maxJsonDepth) is 400 COMMON-400-001 before a validator sees it. Elysia's own
+ * Parses a JSON request body before Elysia does: every route takes a JSON object, so malformed text and nesting past
+ * maxJsonDepth are 400 COMMON-400-001, and another JSON type is 400 COMMON-400-004 (field `body`), before a validator
+ * sees it. Elysia's own
  * parser drops malformed JSON silently on routes whose body is optional. An empty body is left to Elysia (undefined).
  */
 export async function parseJsonBody(request: Request): Promise<Record<string, unknown> | undefined> {
@@ -44,7 +45,9 @@ export async function parseJsonBody(request: Request): Promise<Record<string, un
     throw CommonErrors.malformedJson({ details: 'Invalid request body' })
   }
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw CommonErrors.malformedJson({ details: 'Request body must be a JSON object' })
+    // Well-formed JSON of the wrong type is the body failing its schema, as a validator would say it.
+    const type = body === null ? 'null' : Array.isArray(body) ? 'array' : typeof body
+    throw CommonErrors.validation([{ field: 'body', value: type, reason: 'Expected a JSON object' }])
   }
   return body as Record<string, unknown>
 }
