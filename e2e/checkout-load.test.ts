@@ -2,17 +2,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { adminActor, registerBuyer } from './src/actors'
 import { salesCountReaches } from './src/catalog'
 import { type Actor, polling } from './src/client'
-import {
-  cancelOrder,
-  type Line,
-  type OrderStatus,
-  orderReaches,
-  type PlacedOrder,
-  placeOrder,
-  readOrder,
-} from './src/orders'
-import { confirmPayment, type PgOutcome, paymentKey, paymentReaches } from './src/payments'
-import { consistentEnd, type SagaView, type Shelf, stockedShelf } from './src/saga'
+import { cancelOrder, type OrderStatus, orderReaches, type PlacedOrder, placeOrder, readOrder } from './src/orders'
+import { confirmPayment, paymentKey, paymentReaches } from './src/payments'
+import { consistentEnd, linesOf, type Plan, planOf, type SagaView, stockedShelf } from './src/saga'
 import { free, stockReaches } from './src/stock'
 
 const orders = 200
@@ -20,33 +12,6 @@ const buyers = 20
 const deadlineMs = 60_000
 // Three SKUs with plenty and one with little, so some orders find it short and FAIL.
 const initialStock = [60, 60, 60, 12]
-
-/** What the client does with order `n` once it can: a mix of every ending the saga has. */
-type Plan = { pay: PgOutcome } | { cancel: 'before-paying' | 'racing-the-confirm' } | 'abandon'
-function planOf(n: number): Plan {
-  if (n % 25 === 24) return 'abandon' // left to the payment window (the test overlay's 20 s)
-  switch (n % 10) {
-    case 5:
-      return { pay: 'decline' }
-    case 6:
-      return { pay: 'error' }
-    case 7:
-      return { cancel: 'before-paying' }
-    case 8:
-      return { cancel: 'racing-the-confirm' }
-    default:
-      return { pay: 'approve' }
-  }
-}
-
-/** Order `n`'s lines: one or two of the SKUs, one unit each; every third order also wants the short SKU. */
-function linesOf(shelf: Shelf, n: number): Line[] {
-  const skuIds = shelf.skus.map((s) => s.skuId)
-  const first = skuIds[n % 3] as number
-  const lines = [{ skuId: first, quantity: 1 + (n % 2) }]
-  if (n % 3 === 0) lines.push({ skuId: skuIds[3] as number, quantity: 1 })
-  return lines
-}
 
 /** Drives one order as its buyer would, then waits until every service agrees on how it ended. */
 async function drive(buyer: Actor, order: PlacedOrder, plan: Plan): Promise<SagaView> {

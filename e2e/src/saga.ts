@@ -4,6 +4,7 @@ import { type Line, type OrderStatus, type PlacedOrder, placedOrder, readOrder }
 import {
   type PaymentStatus,
   type PaymentView,
+  type PgOutcome,
   type PgRecord,
   paymentReaches,
   paymentStatus,
@@ -95,4 +96,35 @@ export async function consistentEnd(buyer: Actor, order: PlacedOrder, timeoutMs?
       cause: error,
     })
   }
+}
+
+/** What the buyer of saga `n` does once it can: every ending the saga has, in a fixed mix (e2e load, chaos tier). */
+export type Plan = { pay: PgOutcome } | { cancel: 'before-paying' | 'racing-the-confirm' } | 'abandon'
+
+export function planOf(n: number): Plan {
+  // One in 25 is left to the payment window (the test overlay's 20 s) to expire; n = 11 so that a dozen sagas have one.
+  if (n % 25 === 11) return 'abandon'
+  switch (n % 10) {
+    case 5:
+      return { pay: 'decline' }
+    case 6:
+      return { pay: 'error' }
+    case 7:
+      return { cancel: 'before-paying' }
+    case 8:
+      return { cancel: 'racing-the-confirm' }
+    default:
+      return { pay: 'approve' }
+  }
+}
+
+/**
+ * Saga `n`'s lines on a four-SKU shelf: one or two units of one of the first three SKUs; every third saga also wants one
+ * of the fourth, which a test stocks short so that some orders FAIL.
+ */
+export function linesOf(shelf: Shelf, n: number): Line[] {
+  const skuIds = shelf.skus.map((s) => s.skuId)
+  const lines = [{ skuId: skuIds[n % 3] as number, quantity: 1 + (n % 2) }]
+  if (n % 3 === 0) lines.push({ skuId: skuIds[3] as number, quantity: 1 })
+  return lines
 }

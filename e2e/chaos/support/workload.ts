@@ -1,36 +1,9 @@
 import { eventually } from '@commerce/platform/testing'
 import { adminActor, registerBuyer } from '../../src/actors'
 import type { Actor, Reply } from '../../src/client'
-import { cancelOrder, finalStatuses, getOrder, type Line, type PlacedOrder, placeOrder } from '../../src/orders'
-import { confirmPayment, getPayment, type PgOutcome, paymentKey } from '../../src/payments'
-import { type Shelf, stockedShelf } from '../../src/saga'
-
-/** What the buyer of saga `n` does once it can: every ending the saga has, in a fixed mix. */
-export type Plan = { pay: PgOutcome } | { cancel: 'before-paying' | 'racing-the-confirm' } | 'abandon'
-
-export function planOf(n: number): Plan {
-  if (n % 25 === 11) return 'abandon' // left to the payment window (the test overlay's 20 s) to expire
-  switch (n % 10) {
-    case 5:
-      return { pay: 'decline' }
-    case 6:
-      return { pay: 'error' }
-    case 7:
-      return { cancel: 'before-paying' }
-    case 8:
-      return { cancel: 'racing-the-confirm' }
-    default:
-      return { pay: 'approve' }
-  }
-}
-
-/** Saga `n`'s lines: one or two units of one of three roomy SKUs; every third also wants the short fourth SKU. */
-function linesOf(shelf: Shelf, n: number): Line[] {
-  const skuIds = shelf.skus.map((s) => s.skuId)
-  const lines = [{ skuId: skuIds[n % 3] as number, quantity: 1 + (n % 2) }]
-  if (n % 3 === 0) lines.push({ skuId: skuIds[3] as number, quantity: 1 })
-  return lines
-}
+import { cancelOrder, finalStatuses, getOrder, type PlacedOrder, placeOrder } from '../../src/orders'
+import { confirmPayment, getPayment, paymentKey } from '../../src/payments'
+import { linesOf, type Plan, planOf, type Shelf, stockedShelf } from '../../src/saga'
 
 /** Stock for `sagas` sagas: the three roomy SKUs hold every order's units, the short one a tenth of its demand. */
 const stockFor = (sagas: number) => [sagas, sagas, sagas, Math.max(1, Math.floor(sagas / 30))]
