@@ -5,3 +5,5 @@ const ok = await fetch(`http://127.0.0.1:${port}/health/live`, { signal: AbortSi
   () => false,
 )
 process.exit(ok ? 0 : 1)
+
+export {}
