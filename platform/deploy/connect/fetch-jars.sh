@@ -6,4 +6,4 @@ name=$1 pom=$2
 shift 2
 mvn -q -B -f "$pom" -Dkafka.version="$KAFKA_VERSION" -Dconnect.version="$CONNECT_VERSION" \
   -Ddebezium.version="$DEBEZIUM_VERSION" dependency:copy-dependencies -DincludeScope=runtime \
-  -DoutputDirectory="/jars/$name" "$@"
+  -DoutputDirectory="${JARS_DIR:-/jars}/$name" "$@"
