@@ -86,6 +86,8 @@ describe('compose.yaml', () => {
     const provision = compose.services['provision']?.depends_on as Record<string, { condition: string }>
     for (const dep of ['mariadb', 'redpanda', 'connect']) expect(provision[dep]?.condition).toBe('service_healthy')
     expect(compose.services['payment']?.depends_on).toHaveProperty('pg-sandbox')
+    for (const name of [...services, 'pg-sandbox'])
+      expect(JSON.stringify(compose.services[name]?.healthcheck), name).toContain('/health/ready')
   })
 
   test('Redpanda does not create topics on first use: the provision job does', () => {
