@@ -71,6 +71,19 @@ describe('the Bun images (Dockerfile.service, Dockerfile.provision)', () => {
   })
 })
 
+describe('every Dockerfile', () => {
+  test.each(['Dockerfile.service', 'Dockerfile.provision', 'Dockerfile.connect'])(
+    '%s copies only paths that exist in the build context',
+    (file) => {
+      const text = read(`platform/deploy/${file}`).replace(/\\\n\s*/g, ' ')
+      const copies = [...text.matchAll(/^COPY\s+(?!--from)(?:--\S+\s+)*(.+)$/gm)].map((m) => (m[1] ?? '').split(/\s+/))
+      expect(copies.length).toBeGreaterThan(0)
+      for (const words of copies)
+        for (const source of words.slice(0, -1)) expect(existsSync(join(root, source)), source).toBe(true)
+    },
+  )
+})
+
 describe('image names', () => {
   test('every image is commerce/<name>:0.15.0, never latest', () => {
     expect(IMAGE_TAG).toBe('0.15.0')
