@@ -593,6 +593,7 @@ export function render(): Record<string, string> {
   ]
   files['base/kustomization.yaml'] = yaml(kustomization(dirs, { namespace: NAMESPACE }))
   files['overlays/local/kustomization.yaml'] = yaml(localOverlay())
+  Object.assign(files, prodOverlay())
   return files
 }
 
@@ -627,6 +628,102 @@ function localOverlay(): Obj {
         patch: yaml([{ op: 'add', path: '/spec/template/spec/containers/0/imagePullPolicy', value: 'Never' }]),
       },
     ],
+  }
+}
+
+/** The Secret env files prod reads (kept out of git: overlays/prod/secrets/.gitignore); key names only here. */
+export const PROD_SECRET_FILES: Record<string, string[]> = {
+  ...Object.fromEntries(SERVICES.filter((s) => secretKeys(s).length).map((s) => [`${s.name}-secrets`, secretKeys(s)])),
+  'provision-secrets': ['MARIADB_ADMIN_URL'],
+}
+export const REDPANDA_BROKERS = 3
+
+/**
+ * Prod: a three-broker Redpanda (topics default to replication 3; acks=all then waits for a Raft majority, 2 of 3, the
+ * min in-sync 2), managed MariaDB / Redis behind ExternalName Services instead of the StatefulSets, Secrets generated
+ * from env files that are never committed.
+ */
+function prodOverlay(): Record<string, string> {
+  const del = (kind: string, name: string) => ({
+    patch: yaml({
+      apiVersion: kind === 'StatefulSet' ? 'apps/v1' : 'networking.k8s.io/v1',
+      kind,
+      metadata: { name },
+      $patch: 'delete',
+    }),
+  })
+  const seeds = Array.from({ length: REDPANDA_BROKERS }, (_, i) => `redpanda-${i}.redpanda:33145`).join(',')
+  const addArg = (value: string) => ({ op: 'add', path: '/spec/template/spec/containers/0/args/-', value })
+  // The base's mariadb / redis Services become ExternalName aliases of the managed endpoints (same DNS name in pods).
+  const external = (name: string, host: string) => ({
+    target: { kind: 'Service', name },
+    patch: yaml([
+      { op: 'remove', path: '/spec/clusterIP' },
+      { op: 'remove', path: '/spec/selector' },
+      { op: 'add', path: '/spec/type', value: 'ExternalName' },
+      { op: 'add', path: '/spec/externalName', value: host },
+    ]),
+  })
+  const datastoreClients = [...new Set([...dbClients, ...brokerClients])].filter((n) => n !== 'redpanda').sort()
+  const managed = [
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: meta('managed-datastores'),
+      spec: {
+        // Set the CIDR to the managed MariaDB / Redis subnet.
+        podSelector: {
+          matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'In', values: datastoreClients }],
+        },
+        policyTypes: ['Egress'],
+        egress: [
+          {
+            to: [{ ipBlock: { cidr: '10.20.0.0/16' } }],
+            ports: [
+              { protocol: 'TCP', port: 3306 },
+              { protocol: 'TCP', port: 6379 },
+            ],
+          },
+        ],
+      },
+    },
+  ]
+  const kustomizationFile = {
+    ...kustomization(['../../base', 'managed-datastores.yaml'], { namespace: NAMESPACE }),
+    secretGenerator: Object.keys(PROD_SECRET_FILES).map((name) => ({ name, envs: [`secrets/${name}.env`] })),
+    patches: [
+      ...['mariadb', 'redis'].flatMap((n) => [del('StatefulSet', n), del('NetworkPolicy', n)]),
+      // Set these to the managed endpoints' DNS names.
+      external('mariadb', 'mariadb.managed.example.internal'),
+      external('redis', 'redis.managed.example.internal'),
+      {
+        target: { kind: 'StatefulSet', name: 'redpanda' },
+        patch: yaml([
+          { op: 'replace', path: '/spec/replicas', value: REDPANDA_BROKERS },
+          addArg(`--seeds=${seeds}`),
+          addArg(`--set=redpanda.default_topic_replications=${REDPANDA_BROKERS}`),
+          addArg('--set=redpanda.internal_topic_replication_factor=3'),
+        ]),
+      },
+    ],
+  }
+  const redpandaPdb = {
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: meta('redpanda'),
+    spec: { maxUnavailable: 1, selector: { matchLabels: sel('redpanda') } },
+  }
+  kustomizationFile.resources.push('redpanda-pdb.yaml')
+  return {
+    'overlays/prod/kustomization.yaml': yaml(kustomizationFile),
+    'overlays/prod/managed-datastores.yaml': yaml(managed[0]),
+    'overlays/prod/redpanda-pdb.yaml': yaml(redpandaPdb),
+    'overlays/prod/secrets/.gitignore': '# Secrets are generated per environment and never committed.\n*.env\n',
+    'overlays/prod/secrets/KEYS.md': `# Secret env files (one KEY=value a line, never committed)\n\n${Object.entries(
+      PROD_SECRET_FILES,
+    )
+      .map(([name, keys]) => `- \`${name}.env\`: ${keys.join(', ')}`)
+      .join('\n')}\n`,
   }
 }
 
