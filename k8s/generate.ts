@@ -46,8 +46,9 @@ const svc = (name: string) => SERVICES.find((s) => s.name === name) as Service
 
 const restricted = {
   runAsNonRoot: true,
-  runAsUser: 10001,
-  runAsGroup: 10001,
+  // The Bun images run as USER bun (uid 1000, platform/deploy/Dockerfile.service); numeric so runAsNonRoot can verify it.
+  runAsUser: 1000,
+  runAsGroup: 1000,
   allowPrivilegeEscalation: false,
   readOnlyRootFilesystem: true,
   capabilities: { drop: ['ALL'] },
@@ -100,7 +101,7 @@ function serviceObjects(s: Service): Record<string, Obj> {
         spec: {
           terminationGracePeriodSeconds: GRACE_S,
           automountServiceAccountToken: false,
-          securityContext: { runAsNonRoot: true, fsGroup: 10001, seccompProfile: { type: 'RuntimeDefault' } },
+          securityContext: { runAsNonRoot: true, fsGroup: 1000, seccompProfile: { type: 'RuntimeDefault' } },
           containers: [
             {
               name: s.name,
@@ -371,13 +372,13 @@ function infra(): Record<string, Record<string, Obj>> {
         .concat('provision'),
     ),
   }
-  const connectEnv = {
-    BOOTSTRAP_SERVERS: 'redpanda:9092',
-    GROUP_ID: 'commerce-connect',
-    CONFIG_STORAGE_TOPIC: '_connect-configs',
-    OFFSET_STORAGE_TOPIC: '_connect-offsets',
-    STATUS_STORAGE_TOPIC: '_connect-status',
-  }
+  // The Connect image's entrypoint (platform/deploy/connect/entrypoint.sh) reads these on top of connect.properties.
+  const connectEnv = [
+    { name: 'KAFKA_BROKERS', value: 'redpanda:9092' },
+    { name: 'CONNECT_PORT', value: '8083' },
+    { name: 'CONNECT_REPLICATION_FACTOR', value: '1' },
+    { name: 'CONNECT_ADVERTISED_HOST', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
+  ]
   const connect = {
     'deployment.yaml': {
       apiVersion: 'apps/v1',
@@ -389,20 +390,27 @@ function infra(): Record<string, Record<string, Obj>> {
         template: {
           metadata: { labels: labels('connect') },
           spec: {
-            securityContext: { runAsNonRoot: true, runAsUser: 1001, seccompProfile: { type: 'RuntimeDefault' } },
+            securityContext: {
+              runAsNonRoot: true,
+              runAsUser: 10001,
+              runAsGroup: 10001,
+              seccompProfile: { type: 'RuntimeDefault' },
+            },
             containers: [
               {
                 name: 'connect',
                 image: image('connect'),
                 ports: [{ name: 'http', containerPort: 8083 }],
-                env: Object.entries(connectEnv).map(([name, value]) => ({ name, value })),
+                env: connectEnv,
                 readinessProbe: { httpGet: { path: '/connectors', port: 'http' }, periodSeconds: 5 },
                 livenessProbe: { httpGet: { path: '/', port: 'http' }, periodSeconds: 10, failureThreshold: 6 },
                 startupProbe: { httpGet: { path: '/', port: 'http' }, periodSeconds: 5, failureThreshold: 60 },
                 resources: { requests: { cpu: '250m', memory: '768Mi' }, limits: { memory: '1536Mi' } },
-                securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+                securityContext: { ...restricted, runAsUser: 10001, runAsGroup: 10001 },
+                volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
               },
             ],
+            volumes: [{ name: 'tmp', emptyDir: {} }],
           },
         },
       },
@@ -702,7 +710,15 @@ function prodOverlay(): Record<string, string> {
           { op: 'replace', path: '/spec/replicas', value: REDPANDA_BROKERS },
           addArg(`--seeds=${seeds}`),
           addArg(`--set=redpanda.default_topic_replications=${REDPANDA_BROKERS}`),
-          addArg('--set=redpanda.internal_topic_replication_factor=3'),
+          addArg(`--set=redpanda.internal_topic_replication_factor=${REDPANDA_BROKERS}`),
+        ]),
+      },
+      {
+        // Connect's own topics (configs, offsets, status) at replication 3 too.
+        target: { kind: 'Deployment', name: 'connect' },
+        patch: yaml([
+          { op: 'test', path: '/spec/template/spec/containers/0/env/2/name', value: 'CONNECT_REPLICATION_FACTOR' },
+          { op: 'replace', path: '/spec/template/spec/containers/0/env/2/value', value: String(REDPANDA_BROKERS) },
         ]),
       },
     ],
