@@ -160,7 +160,8 @@ function serviceObjects(s: Service): Record<string, Obj> {
               {
                 type: 'kafka',
                 metadata: {
-                  bootstrapServers: 'redpanda:9092',
+                  // KEDA's operator runs in its own namespace: the fully qualified name.
+                  bootstrapServers: `redpanda.${NAMESPACE}.svc.cluster.local:9092`,
                   consumerGroup: s.name,
                   lagThreshold: '50',
                   allowIdleConsumers: 'false',
@@ -332,14 +333,43 @@ function infra(): Record<string, Record<string, Obj>> {
         '--smp=1',
         '--memory=1G',
         '--kafka-addr=0.0.0.0:9092',
-        '--advertise-kafka-addr=$(POD_NAME).redpanda:9092',
+        `--advertise-kafka-addr=$(POD_NAME).redpanda.${NAMESPACE}.svc.cluster.local:9092`,
         '--rpc-addr=0.0.0.0:33145',
-        '--advertise-rpc-addr=$(POD_NAME).redpanda:33145',
+        `--advertise-rpc-addr=$(POD_NAME).redpanda.${NAMESPACE}.svc.cluster.local:33145`,
         '--set=redpanda.auto_create_topics_enabled=false',
       ],
     }),
     'service.yaml': headless('redpanda', 9092),
-    'networkpolicy.yaml': allowFrom('redpanda', 9092, brokerClients),
+    // Clients (and KEDA's lag reader) on 9092; brokers to each other on 9092 and the RPC port 33145.
+    'networkpolicy.yaml': {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: meta('redpanda'),
+      spec: {
+        podSelector: { matchLabels: sel('redpanda') },
+        policyTypes: ['Ingress', 'Egress'],
+        ingress: [
+          {
+            from: [
+              ...brokerClients.map((f) => ({ podSelector: { matchLabels: sel(f) } })),
+              { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'keda' } } },
+            ],
+            ports: [{ protocol: 'TCP', port: 9092 }],
+          },
+          { from: [{ podSelector: { matchLabels: sel('redpanda') } }], ports: [{ protocol: 'TCP', port: 33145 }] },
+        ],
+        egress: [
+          {
+            to: [{ podSelector: { matchLabels: sel('redpanda') } }],
+            ports: [
+              { protocol: 'TCP', port: 9092 },
+              { protocol: 'TCP', port: 33145 },
+            ],
+          },
+          dnsEgress,
+        ],
+      },
+    },
   }
   const mariadb = {
     'statefulset.yaml': statefulSet('mariadb', {
@@ -348,7 +378,13 @@ function infra(): Record<string, Record<string, Obj>> {
       user: 999,
       mount: '/var/lib/mysql',
       storage: '10Gi',
-      args: ['--log-bin=mysql-bin', '--binlog-format=ROW', '--binlog-row-image=FULL', '--server-id=1'],
+      args: [
+        '--log-bin=mysql-bin',
+        '--binlog-format=ROW',
+        '--binlog-row-image=FULL',
+        '--server-id=1',
+        '--skip-name-resolve',
+      ],
       env: [{ name: 'MARIADB_ROOT_PASSWORD', valueFrom: { secretKeyRef: { name: 'mariadb-root', key: 'password' } } }],
     }),
     'service.yaml': headless('mariadb', 3306),
@@ -660,7 +696,10 @@ function prodOverlay(): Record<string, string> {
       $patch: 'delete',
     }),
   })
-  const seeds = Array.from({ length: REDPANDA_BROKERS }, (_, i) => `redpanda-${i}.redpanda:33145`).join(',')
+  const seeds = Array.from(
+    { length: REDPANDA_BROKERS },
+    (_, i) => `redpanda-${i}.redpanda.${NAMESPACE}.svc.cluster.local:33145`,
+  ).join(',')
   const addArg = (value: string) => ({ op: 'add', path: '/spec/template/spec/containers/0/args/-', value })
   // The base's mariadb / redis Services become ExternalName aliases of the managed endpoints (same DNS name in pods).
   const external = (name: string, host: string) => ({
