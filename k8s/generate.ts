@@ -19,8 +19,8 @@ export interface Service {
   database: boolean
   /** Services this one calls (its *_URL env), for its NetworkPolicy egress. */
   calls: string[]
-  /** KEDA on consumer lag (the consumer-heavy ones) or HPA on CPU. */
-  scaling: 'lag' | 'cpu'
+  /** KEDA on consumer lag (the consumer-heavy ones), HPA on CPU, or one pod (the PG sandbox: its record is a per-pod SQLite file). */
+  scaling: 'lag' | 'cpu' | 'single'
 }
 /** Ports as platform/stack/defaults.env gives them; calls as each service's config reads them. */
 export const SERVICES: Service[] = [
@@ -30,7 +30,7 @@ export const SERVICES: Service[] = [
   { name: 'inventory', port: 8083, database: true, calls: ['auth'], scaling: 'lag' },
   { name: 'order', port: 8085, database: true, calls: ['auth', 'catalog', 'user'], scaling: 'lag' },
   { name: 'payment', port: 8087, database: true, calls: ['auth', 'pg-sandbox'], scaling: 'lag' },
-  { name: 'pg-sandbox', port: 8090, database: false, calls: [], scaling: 'cpu' },
+  { name: 'pg-sandbox', port: 8090, database: false, calls: [], scaling: 'single' },
 ]
 /** Graceful shutdown (platform/src/service/run-service.ts): SIGTERM → readiness red → drain → stop within SHUTDOWN_TIMEOUT_MS. */
 export const PRE_STOP_S = 5
@@ -93,7 +93,7 @@ function serviceObjects(s: Service): Record<string, Obj> {
     kind: 'Deployment',
     metadata: meta(s.name),
     spec: {
-      replicas: 2,
+      replicas: s.scaling === 'single' ? 1 : 2,
       selector: { matchLabels: sel(s.name) },
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
       template: {
@@ -143,7 +143,10 @@ function serviceObjects(s: Service): Record<string, Obj> {
     apiVersion: 'policy/v1',
     kind: 'PodDisruptionBudget',
     metadata: meta(s.name),
-    spec: { minAvailable: 1, selector: { matchLabels: sel(s.name) } },
+    spec: {
+      ...(s.scaling === 'single' ? { maxUnavailable: 1 } : { minAvailable: 1 }),
+      selector: { matchLabels: sel(s.name) },
+    },
   }
   const scaler =
     s.scaling === 'lag'
@@ -226,7 +229,7 @@ function serviceObjects(s: Service): Record<string, Obj> {
     'service.yaml': service,
     'configmap.yaml': configMap,
     'pdb.yaml': pdb,
-    [s.scaling === 'lag' ? 'scaledobject.yaml' : 'hpa.yaml']: scaler,
+    ...(s.scaling === 'single' ? {} : { [s.scaling === 'lag' ? 'scaledobject.yaml' : 'hpa.yaml']: scaler }),
     'networkpolicy.yaml': networkPolicy,
     'servicemonitor.yaml': serviceMonitor,
   }

@@ -5,6 +5,7 @@ import { describe, expect, test } from 'bun:test'
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { loadPgSandboxConfig } from '../../platform/src/pg-sandbox/config'
 import { loadAuthConfig } from '../../services/auth/src/config'
 import { loadCatalogConfig } from '../../services/catalog/src/config'
 import { loadInventoryConfig } from '../../services/inventory/src/config'
@@ -166,6 +167,7 @@ for (const overlay of OVERLAYS) {
         inventory: loadInventoryConfig,
         order: loadOrderConfig,
         payment: loadPaymentConfig,
+        'pg-sandbox': loadPgSandboxConfig,
       }
       for (const [name, load] of Object.entries(loaders)) {
         const env = serviceEnv(objects, name)
@@ -174,7 +176,7 @@ for (const overlay of OVERLAYS) {
       }
     })
 
-    test('inventory, order and payment scale on consumer lag; the rest on CPU', () => {
+    test('inventory, order and payment scale on consumer lag; the rest on CPU (the PG sandbox is one pod)', () => {
       const keda = of('ScaledObject')
         .map((o) => o.metadata.name)
         .sort()
@@ -182,7 +184,7 @@ for (const overlay of OVERLAYS) {
       const hpa = of('HorizontalPodAutoscaler')
         .map((o) => o.metadata.name)
         .sort()
-      expect(hpa).toEqual(['auth', 'catalog', 'pg-sandbox', 'user'])
+      expect(hpa).toEqual(['auth', 'catalog', 'user'])
     })
 
     test('each service reaches only its DB, Redis, the broker and the services it calls', () => {
