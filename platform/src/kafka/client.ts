@@ -1,4 +1,4 @@
-import { Kafka, type LogEntry, logLevel } from 'kafkajs'
+import { ConfigResourceTypes, Kafka, type LogEntry, logLevel } from 'kafkajs'
 import type { Logger } from '../log/index'
 
 /**
@@ -58,15 +58,39 @@ export async function withAdmin<T>(handle: KafkaClient, fn: (admin: ReturnType<K
 }
 
 /** Creates the topics that do not exist yet; auto-creation is off on every broker we run. */
-export async function ensureTopics(kafka: KafkaClient, topics: { topic: string; partitions: number }[]): Promise<void> {
+/** How missing topics are created: replication factor (-1, the default: the broker's) and topic-level configs. */
+export interface TopicCreation {
+  replicationFactor?: number
+  configs?: Record<string, string>
+}
+
+export async function ensureTopics(
+  kafka: KafkaClient,
+  topics: { topic: string; partitions: number }[],
+  creation: TopicCreation = {},
+): Promise<void> {
+  const { replicationFactor = -1, configs = {} } = creation
+  const configEntries = Object.entries(configs).map(([name, value]) => ({ name, value }))
   await withAdmin(kafka, async (admin) => {
     const existing = new Set(await admin.listTopics())
     const missing = topics.filter((t) => !existing.has(t.topic))
     if (missing.length === 0) return
     await admin.createTopics({
       waitForLeaders: true,
-      topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.partitions, replicationFactor: -1 })),
+      topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.partitions, replicationFactor, configEntries })),
     })
+  })
+}
+
+/** A topic's effective configuration values by name (only the names asked for), as the broker reports them. */
+export async function topicConfig(kafka: KafkaClient, topic: string, names: string[]): Promise<Record<string, string>> {
+  return withAdmin(kafka, async (admin) => {
+    const described = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: names }],
+    })
+    const entries = described.resources[0]?.configEntries ?? []
+    return Object.fromEntries(entries.map((entry) => [entry.configName, entry.configValue]))
   })
 }
 

@@ -1,4 +1,4 @@
-import { CDC_USER, type CdcSource, type StackEndpoints, schemaHistoryTopic } from './topology'
+import { CDC_USER, type CdcSource, type Login, type StackEndpoints, schemaHistoryTopic } from './topology'
 
 /**
  * How often a connector commits its binlog position while its outboxes are quiet. A connector reads the whole
@@ -33,25 +33,26 @@ export interface CdcTuning {
 /**
  * A MariaDB source connector reading the `outbox` table of each of `source`'s databases through the outbox
  * EventRouter: key = aggregate_id, value = payload (the CloudEvent JSON), topic = commerce.<aggregate_type>.events
- * (SPEC §2).
+ * (SPEC §2). Debezium logs in as `cdc` (the dev login unless provisioning read another from its environment).
  */
 export function outboxConnectorConfig(
   source: CdcSource,
   endpoints: StackEndpoints,
-  tuning: CdcTuning = {},
+  options: CdcTuning & { login?: Login } = {},
 ): Record<string, string> {
   const {
+    login: cdc = CDC_USER,
     pollIntervalMs = TUNED_POLL_INTERVAL_MS,
     maxBatchSize = TUNED_MAX_BATCH_SIZE,
     heartbeatIntervalMs = HEARTBEAT_INTERVAL_MS,
-  } = tuning
+  } = options
   return {
     'connector.class': 'io.debezium.connector.mariadb.MariaDbConnector',
     'tasks.max': '1',
     'database.hostname': endpoints.mariadbHost,
     'database.port': String(endpoints.mariadbPort),
-    'database.user': CDC_USER.user,
-    'database.password': CDC_USER.password,
+    'database.user': cdc.user,
+    'database.password': cdc.password,
     'database.server.id': String(source.serverId),
     'topic.prefix': source.topicPrefix,
     'database.include.list': source.databases.map((db) => db.database).join(','),

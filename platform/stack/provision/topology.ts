@@ -1,3 +1,4 @@
+import type { TopicCreation } from '../../src/kafka/client'
 import { stackUrls } from '../defaults'
 
 /** What the stack provisions: one MariaDB database and user per service, one topic per aggregate. */
@@ -85,6 +86,30 @@ export const schemaHistoryTopic = (source: CdcSource) => `_schemahistory.${sourc
 export const EVENT_TOPIC_PARTITIONS = 3
 
 /**
+ * How provisioning creates topics: the broker's defaults (one broker locally), or — in a deployment that sets
+ * TOPIC_REPLICATION_FACTOR and TOPIC_MIN_INSYNC_REPLICAS (the prod overlay: 3 and 2) — explicit replication and
+ * min in-sync replicas, so an acks=all write survives one broker lost and refuses when two are. Existing topics are
+ * left as they are.
+ */
+export function topicSettingsFromEnv(env: Record<string, string | undefined>): TopicCreation {
+  const count = (key: string) => {
+    const raw = env[key]
+    if (raw === undefined || raw === '') return undefined
+    const value = Number(raw)
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${key}: expected a positive integer, got '${raw}'`)
+    return value
+  }
+  const replicationFactor = count('TOPIC_REPLICATION_FACTOR')
+  const minInSync = count('TOPIC_MIN_INSYNC_REPLICAS')
+  if (minInSync !== undefined && replicationFactor !== undefined && minInSync > replicationFactor)
+    throw new Error(`TOPIC_MIN_INSYNC_REPLICAS (${minInSync}) exceeds TOPIC_REPLICATION_FACTOR (${replicationFactor})`)
+  return {
+    ...(replicationFactor === undefined ? {} : { replicationFactor }),
+    ...(minInSync === undefined ? {} : { configs: { 'min.insync.replicas': String(minInSync) } }),
+  }
+}
+
+/**
  * Every topic the platform uses: `commerce.<aggregate>.events`, its `.dlq`, and each connector's heartbeat topic.
  * Auto-creation is off.
  */
@@ -121,13 +146,49 @@ export function endpointsFromEnv(env: Record<string, string | undefined>): Stack
   }
 }
 
-/** Local-only credentials: each service gets its own user limited to its own database. */
-export const serviceUser = (db: ServiceDatabase) => ({ user: db.service, password: `${db.service}-dev` })
-export const CDC_USER = { user: 'cdc', password: 'cdc-dev' }
-/** The Prometheus MySQL exporter's user (read-only server status); conf/mysqld-exporter.cnf holds the same pair. */
-export const METRICS_USER = { user: 'exporter', password: 'exporter-dev' }
+export interface Login {
+  user: string
+  password: string
+}
 
-export function serviceDbUrl(db: ServiceDatabase, endpoints: StackEndpoints): string {
-  const { user, password } = serviceUser(db)
+/** Local-only credentials: each service gets its own user limited to its own database. */
+export const serviceUser = (db: ServiceDatabase): Login => ({ user: db.service, password: `${db.service}-dev` })
+export const CDC_USER: Login = { user: 'cdc', password: 'cdc-dev' }
+/** The Prometheus MySQL exporter's user (read-only server status); conf/mysqld-exporter.cnf holds the same pair. */
+export const METRICS_USER: Login = { user: 'exporter', password: 'exporter-dev' }
+
+/** The database logins provisioning creates: each service's, Debezium's and the MySQL exporter's. */
+export interface DatabaseLogins {
+  service: (db: ServiceDatabase) => Login
+  cdc: Login
+  metrics: Login
+}
+
+/** The local stack's logins (dev passwords, never used outside a developer's machine or a throwaway cluster). */
+export const DEV_LOGINS: DatabaseLogins = { service: serviceUser, cdc: CDC_USER, metrics: METRICS_USER }
+
+/** The env key holding a login's password: `AUTH_MARIADB_PASSWORD`, …, `CDC_MARIADB_PASSWORD`, `EXPORTER_MARIADB_PASSWORD`. */
+export const passwordKey = (user: string) => `${user.toUpperCase()}_MARIADB_PASSWORD`
+
+/**
+ * The logins from the environment (a deployment's provision Secret), each falling back to its dev password — unless
+ * PROVISION_REQUIRE_PASSWORDS=true (the prod overlay), where a missing one stops provisioning instead of creating a
+ * production user with a published password.
+ */
+export function loginsFromEnv(env: Record<string, string | undefined>): DatabaseLogins {
+  const required = env['PROVISION_REQUIRE_PASSWORDS'] === 'true'
+  const all = [...serviceDatabases.map(serviceUser), CDC_USER, METRICS_USER]
+  const missing = all.map((login) => passwordKey(login.user)).filter((key) => !env[key])
+  if (required && missing.length > 0)
+    throw new Error(`PROVISION_REQUIRE_PASSWORDS=true but the environment lacks ${missing.join(', ')}`)
+  const fromEnv = (login: Login): Login => ({
+    user: login.user,
+    password: env[passwordKey(login.user)] || login.password,
+  })
+  return { service: (db) => fromEnv(serviceUser(db)), cdc: fromEnv(CDC_USER), metrics: fromEnv(METRICS_USER) }
+}
+
+export function serviceDbUrl(db: ServiceDatabase, endpoints: StackEndpoints, login = serviceUser(db)): string {
+  const [user, password] = [login.user, login.password].map(encodeURIComponent)
   return `mysql://${user}:${password}@${endpoints.mariadbHost}:${endpoints.mariadbPort}/${db.database}`
 }

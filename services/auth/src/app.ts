@@ -4,6 +4,7 @@ import { Elysia } from 'elysia'
 import type { AuthConfig } from './config'
 import { handlers } from './consumers/index'
 import * as schema from './db/schema'
+import { trustedProxies } from './http/client'
 import { internalCredentialRoutes } from './http/internal-credentials.routes'
 import { keyRoutes } from './http/keys.routes'
 import { sessionRoutes } from './http/session.routes'
@@ -20,12 +21,7 @@ function routes({ db, config, logger }: Deps) {
     perAddress: { failures: config.AUTH_THROTTLE_IP_FAILURES, windowMs: config.AUTH_THROTTLE_WINDOW_S * 1000 },
   }
   const refreshTtlMs = config.AUTH_REFRESH_TTL_S * 1000
-  const proxyTrust = {
-    enabled: config.AUTH_TRUST_PROXY,
-    proxies: config.AUTH_TRUSTED_PROXIES.split(',')
-      .map((address) => address.trim())
-      .filter((address) => address !== ''),
-  }
+  const proxyTrust = { enabled: config.AUTH_TRUST_PROXY, isTrusted: trustedProxies(config.AUTH_TRUSTED_PROXIES) }
   return (
     new Elysia()
       // A signer exists from the start (the key routes also create one on first use if this has not finished).

@@ -22,7 +22,10 @@ export const AuthEnv = {
   AUTH_THROTTLE_IP_FAILURES: Type.Integer({ minimum: 1, default: 20 }),
   /** Take the client address from X-Forwarded-For (its last entry), only from AUTH_TRUSTED_PROXIES peers. */
   AUTH_TRUST_PROXY: Type.Boolean({ default: false }),
-  /** Comma-separated peer addresses whose X-Forwarded-For is believed: the gateway's (loopback for the local one). */
+  /**
+   * Comma-separated peer addresses or CIDR ranges whose X-Forwarded-For is believed: the gateway's (loopback for the
+   * local one; the ingress controller's pod range in Kubernetes).
+   */
   AUTH_TRUSTED_PROXIES: Type.String({ default: '127.0.0.1,::1' }),
 }
 

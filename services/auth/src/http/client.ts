@@ -1,3 +1,5 @@
+import { BlockList, isIP } from 'node:net'
+
 /** The part of Bun's server that knows a request's peer address. */
 export interface PeerAware {
   requestIP(request: Request): { address: string } | null
@@ -6,12 +8,36 @@ export interface PeerAware {
 /** Whether to read the client address from X-Forwarded-For, and from which peers (the gateway's addresses). */
 export interface ProxyTrust {
   enabled: boolean
-  /** Peer addresses whose X-Forwarded-For is believed (AUTH_TRUSTED_PROXIES; loopback by default: the local gateway). */
-  proxies: readonly string[]
+  /** Whether a peer's X-Forwarded-For is believed (AUTH_TRUSTED_PROXIES; loopback by default: the local gateway). */
+  isTrusted: (peer: string) => boolean
 }
 
 /** `::ffff:127.0.0.1` (an IPv4 peer on a dual-stack socket) is `127.0.0.1`. */
 const plainAddress = (address: string) => (address.startsWith('::ffff:') ? address.slice(7) : address)
+
+const family = (address: string) => (isIP(address) === 4 ? 'ipv4' : 'ipv6')
+
+/**
+ * The peers AUTH_TRUSTED_PROXIES names: comma-separated addresses and CIDR ranges (`127.0.0.1,::1`, or
+ * `10.42.0.0/16` where the proxy is an ingress controller whose pod address changes). A malformed entry throws, so a
+ * typo stops the service at start instead of silently trusting nobody.
+ */
+export function trustedProxies(list: string): (peer: string) => boolean {
+  const blocks = new BlockList()
+  for (const entry of list.split(',').map((e) => e.trim())) {
+    if (entry === '') continue
+    const [address = '', prefix, ...rest] = entry.split('/')
+    const version = isIP(address)
+    const bits = prefix === undefined ? undefined : Number(prefix)
+    const maxBits = version === 4 ? 32 : 128
+    const badPrefix = bits !== undefined && !(Number.isInteger(bits) && bits >= 0 && bits <= maxBits && prefix !== '')
+    if (version === 0 || rest.length > 0 || badPrefix)
+      throw new Error(`AUTH_TRUSTED_PROXIES: '${entry}' is not an address or CIDR range`)
+    if (bits === undefined) blocks.addAddress(address, family(address))
+    else blocks.addSubnet(address, bits, family(address))
+  }
+  return (peer) => isIP(peer) !== 0 && blocks.check(peer, family(peer))
+}
 
 /**
  * The client's address: the socket's peer, or — when trust is on and the peer is a trusted proxy — the last entry of
@@ -21,7 +47,7 @@ const plainAddress = (address: string) => (address.startsWith('::ffff:') ? addre
 export function clientAddress(request: Request, server: PeerAware | null, trust: ProxyTrust): string {
   const raw = server?.requestIP(request)?.address
   const peer = raw === undefined ? undefined : plainAddress(raw)
-  if (trust.enabled && peer !== undefined && trust.proxies.includes(peer)) {
+  if (trust.enabled && peer !== undefined && trust.isTrusted(peer)) {
     const last = request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim()
     if (last) return last.slice(0, 45)
   }
