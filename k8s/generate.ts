@@ -4,8 +4,9 @@
 // them; k8s/test/generated.test.ts fails when the committed YAML differs from this output.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { DATASTORE_IMAGES, mariadbServerArgs, REDIS_ARGS } from '../platform/deploy/datastores'
 import { IMAGE_TAG } from '../platform/deploy/images'
-import { EVENT_TOPIC_PARTITIONS } from '../platform/stack/provision/topology'
+import { EVENT_TOPIC_PARTITIONS, passwordKey, serviceDatabases } from '../platform/stack/provision/topology'
 
 const root = join(import.meta.dir, '..')
 export const NAMESPACE = 'commerce'
@@ -36,6 +37,9 @@ export const SERVICES: Service[] = [
 export const PRE_STOP_S = 5
 export const SHUTDOWN_TIMEOUT_MS = 20_000
 export const GRACE_S = PRE_STOP_S + SHUTDOWN_TIMEOUT_MS / 1000 + 5
+
+/** Where the ingress controller's pods get their addresses (auth's AUTH_TRUSTED_PROXIES). */
+export const INGRESS_POD_CIDRS = { local: '10.42.0.0/16,10.244.0.0/16', prod: '10.0.0.0/16' }
 
 const image = (name: string) => `commerce/${name}:${IMAGE_TAG}`
 const labels = (name: string) => ({ 'app.kubernetes.io/name': name, 'app.kubernetes.io/part-of': 'commerce' })
@@ -75,6 +79,9 @@ function configEnv(s: Service): Record<string, string> {
     TRACING_ENABLED: 'false',
   }
   for (const other of SERVICES) env[`${other.name.toUpperCase().replace('-', '_')}_URL`] = url(other.name)
+  // Auth believes X-Forwarded-For only from these peers: the ingress controller's pods, whose addresses change — the
+  // default pod ranges of k3s/k3d and kind. Prod sets its cluster's range (overlays/prod/kustomization.yaml).
+  if (s.name === 'auth') env['AUTH_TRUSTED_PROXIES'] = INGRESS_POD_CIDRS.local
   return env
 }
 /** Secret keys each service reads; the overlay's secretGenerator supplies the values (none committed for prod). */
@@ -323,7 +330,7 @@ const brokerClients = [
 function infra(): Record<string, Record<string, Obj>> {
   const redpanda = {
     'statefulset.yaml': statefulSet('redpanda', {
-      image: 'docker.redpanda.com/redpandadata/redpanda:v24.2.18',
+      image: DATASTORE_IMAGES.redpanda,
       port: 9092,
       user: 101,
       mount: '/var/lib/redpanda/data',
@@ -376,18 +383,13 @@ function infra(): Record<string, Record<string, Obj>> {
   }
   const mariadb = {
     'statefulset.yaml': statefulSet('mariadb', {
-      image: 'mariadb:11.4',
+      image: DATASTORE_IMAGES.mariadb,
       port: 3306,
       user: 999,
       mount: '/var/lib/mysql',
       storage: '10Gi',
-      args: [
-        '--log-bin=mysql-bin',
-        '--binlog-format=ROW',
-        '--binlog-row-image=FULL',
-        '--server-id=1',
-        '--skip-name-resolve',
-      ],
+      // The local stack's my.cnf settings (ROW binlog for Debezium, UTC, utf8mb4), as compose.yaml runs them.
+      args: mariadbServerArgs(),
       env: [{ name: 'MARIADB_ROOT_PASSWORD', valueFrom: { secretKeyRef: { name: 'mariadb-root', key: 'password' } } }],
     }),
     'service.yaml': headless('mariadb', 3306),
@@ -395,12 +397,12 @@ function infra(): Record<string, Record<string, Obj>> {
   }
   const redis = {
     'statefulset.yaml': statefulSet('redis', {
-      image: 'redis:7.4',
+      image: DATASTORE_IMAGES.redis,
       port: 6379,
       user: 999,
       mount: '/data',
       storage: '2Gi',
-      args: ['--appendonly', 'yes'],
+      args: [...REDIS_ARGS],
     }),
     'service.yaml': headless('redis', 6379),
     'networkpolicy.yaml': allowFrom(
@@ -441,7 +443,8 @@ function infra(): Record<string, Record<string, Obj>> {
                 image: image('connect'),
                 ports: [{ name: 'http', containerPort: 8083 }],
                 env: connectEnv,
-                readinessProbe: { httpGet: { path: '/connectors', port: 'http' }, periodSeconds: 5 },
+                // Ready once the REST API lists the plugins (the herder has started), as the local stack and compose wait.
+                readinessProbe: { httpGet: { path: '/connector-plugins', port: 'http' }, periodSeconds: 5 },
                 livenessProbe: { httpGet: { path: '/', port: 'http' }, periodSeconds: 10, failureThreshold: 6 },
                 startupProbe: { httpGet: { path: '/', port: 'http' }, periodSeconds: 5, failureThreshold: 60 },
                 resources: { requests: { cpu: '250m', memory: '768Mi' }, limits: { memory: '1536Mi' } },
@@ -683,14 +686,25 @@ function localOverlay(): Obj {
 /** The Secret env files prod reads (kept out of git: overlays/prod/secrets/.gitignore); key names only here. */
 export const PROD_SECRET_FILES: Record<string, string[]> = {
   ...Object.fromEntries(SERVICES.filter((s) => secretKeys(s).length).map((s) => [`${s.name}-secrets`, secretKeys(s)])),
-  'provision-secrets': ['MARIADB_ADMIN_URL'],
+  // The root URL, and each login's password (platform/stack/provision/topology.ts: loginsFromEnv); a service's
+  // password must equal the one in its own MARIADB_URL.
+  'provision-secrets': [
+    'MARIADB_ADMIN_URL',
+    ...[...serviceDatabases.map((db) => db.service), 'cdc', 'exporter'].map(passwordKey),
+  ],
+}
+/** Prod's provisioning settings: replication 3 with min in-sync 2 on every topic, no dev password fallback. */
+export const PROD_PROVISION_CONFIG = {
+  TOPIC_REPLICATION_FACTOR: '3',
+  TOPIC_MIN_INSYNC_REPLICAS: '2',
+  PROVISION_REQUIRE_PASSWORDS: 'true',
 }
 export const REDPANDA_BROKERS = 3
 
 /**
- * Prod: a three-broker Redpanda (topics default to replication 3; acks=all then waits for a Raft majority, 2 of 3, the
- * min in-sync 2), managed MariaDB / Redis behind ExternalName Services instead of the StatefulSets, Secrets generated
- * from env files that are never committed.
+ * Prod: a three-broker Redpanda (the provision Job creates topics at replication 3 with min.insync.replicas 2; Redpanda
+ * replicates by Raft, so acks=all already waits for a majority — 2 of 3), managed MariaDB / Redis behind ExternalName
+ * Services instead of the StatefulSets, Secrets generated from env files that are never committed.
  */
 function prodOverlay(): Record<string, string> {
   const del = (kind: string, name: string) => ({
@@ -756,6 +770,17 @@ function prodOverlay(): Record<string, string> {
           addArg(`--set=redpanda.default_topic_replications=${REDPANDA_BROKERS}`),
           addArg(`--set=redpanda.internal_topic_replication_factor=${REDPANDA_BROKERS}`),
         ]),
+      },
+      {
+        target: { kind: 'ConfigMap', name: 'provision-config' },
+        patch: inline(
+          Object.entries(PROD_PROVISION_CONFIG).map(([key, value]) => ({ op: 'add', path: `/data/${key}`, value })),
+        ),
+      },
+      {
+        // Set to the pod range your ingress controller's pods get addresses from.
+        target: { kind: 'ConfigMap', name: 'auth-config' },
+        patch: inline([{ op: 'replace', path: '/data/AUTH_TRUSTED_PROXIES', value: INGRESS_POD_CIDRS.prod }]),
       },
       {
         // Connect's own topics (configs, offsets, status) at replication 3 too.

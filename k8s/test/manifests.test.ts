@@ -5,14 +5,22 @@ import { describe, expect, test } from 'bun:test'
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { DATASTORE_IMAGES, mariadbServerArgs, REDIS_ARGS } from '../../platform/deploy/datastores'
 import { loadPgSandboxConfig } from '../../platform/src/pg-sandbox/config'
+import {
+  endpointsFromEnv,
+  loginsFromEnv,
+  serviceDatabases,
+  topicSettingsFromEnv,
+} from '../../platform/stack/provision/topology'
 import { loadAuthConfig } from '../../services/auth/src/config'
+import { trustedProxies } from '../../services/auth/src/http/client'
 import { loadCatalogConfig } from '../../services/catalog/src/config'
 import { loadInventoryConfig } from '../../services/inventory/src/config'
 import { loadOrderConfig } from '../../services/order/src/config'
 import { loadPaymentConfig } from '../../services/payment/src/config'
 import { loadUserConfig } from '../../services/user/src/config'
-import { PROD_SECRET_FILES, render, SERVICES } from '../generate'
+import { PROD_SECRET_FILES, REDPANDA_BROKERS, render, SERVICES } from '../generate'
 
 // biome-ignore lint/suspicious/noExplicitAny: parsed YAML, each test reads the fields it checks
 type Obj = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string }; spec?: any; data?: any }
@@ -25,11 +33,13 @@ function prodCopy(): string {
   cpSync(join(k8sDir, 'base'), join(dir, 'base'), { recursive: true })
   cpSync(join(k8sDir, 'overlays/prod'), join(dir, 'overlays/prod'), { recursive: true })
   const value = (key: string, name: string) =>
-    key.endsWith('MARIADB_URL')
-      ? `mysql://${name}:stand-in@mariadb:3306/commerce_${name}`
-      : key === 'ADMIN_EMAIL'
-        ? 'ops@example.com'
-        : 'stand-in'
+    key === 'MARIADB_ADMIN_URL'
+      ? 'mysql://root:stand-in@mariadb:3306'
+      : key.endsWith('MARIADB_URL')
+        ? `mysql://${name}:stand-in@mariadb:3306/commerce_${name}`
+        : key === 'ADMIN_EMAIL'
+          ? 'ops@example.com'
+          : 'stand-in'
   for (const [file, keys] of Object.entries(PROD_SECRET_FILES)) {
     const name = file.replace(/-secrets$/, '')
     writeFileSync(
@@ -176,6 +186,40 @@ for (const overlay of OVERLAYS) {
       }
     })
 
+    test('the provision Job has what provisioning reads, and creates the logins the services connect with', () => {
+      const env = podEnv(objects, 'Job', 'provision')
+      expect(() => endpointsFromEnv(env)).not.toThrow()
+      expect(() => topicSettingsFromEnv(env)).not.toThrow()
+      const logins = loginsFromEnv(env)
+      for (const db of serviceDatabases.filter((d) => SERVICES.some((s) => s.name === d.service))) {
+        const url = new URL(serviceEnv(objects, db.service)['MARIADB_URL'] ?? '')
+        expect({ user: url.username, password: decodeURIComponent(url.password) }, db.service).toEqual(
+          logins.service(db),
+        )
+      }
+    })
+
+    test('auth believes X-Forwarded-For only from an address range it can parse (the ingress controller pods)', () => {
+      const env = serviceEnv(objects, 'auth')
+      expect(env['AUTH_TRUST_PROXY']).toBe('true')
+      expect(() => trustedProxies(env['AUTH_TRUSTED_PROXIES'] ?? '')).not.toThrow()
+      expect(trustedProxies(env['AUTH_TRUSTED_PROXIES'] ?? '')('127.0.0.1')).toBe(false)
+    })
+
+    test('the broker and datastores run the images and server settings compose.yaml and the local stack use', () => {
+      const container = (name: string) =>
+        of('StatefulSet').find((o) => o.metadata.name === name)?.spec.template.spec.containers[0]
+      expect(container('redpanda')?.image).toBe(DATASTORE_IMAGES.redpanda)
+      if (overlay === 'local') {
+        expect(container('mariadb')?.image).toBe(DATASTORE_IMAGES.mariadb)
+        expect(container('mariadb')?.args).toEqual(mariadbServerArgs())
+        expect(container('redis')?.image).toBe(DATASTORE_IMAGES.redis)
+        expect(container('redis')?.args).toEqual([...REDIS_ARGS])
+      }
+      const connect = of('Deployment').find((o) => o.metadata.name === 'connect')?.spec.template.spec.containers[0]
+      expect(connect.readinessProbe.httpGet.path).toBe('/connector-plugins')
+    })
+
     test('inventory, order and payment scale on consumer lag; the rest on CPU (the PG sandbox is one pod)', () => {
       const keda = of('ScaledObject')
         .map((o) => o.metadata.name)
@@ -210,8 +254,11 @@ for (const overlay of OVERLAYS) {
 }
 
 /** A service's container env, resolved from its ConfigMap and Secret (base64) as kubelet would. */
-function serviceEnv(objects: Obj[], name: string): Record<string, string> {
-  const d = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === name) as Obj
+const serviceEnv = (objects: Obj[], name: string) => podEnv(objects, 'Deployment', name)
+
+/** The env of a Deployment's or Job's first container, resolved from its ConfigMaps and Secrets. */
+function podEnv(objects: Obj[], kind: string, name: string): Record<string, string> {
+  const d = objects.find((o) => o.kind === kind && o.metadata.name === name) as Obj
   const env: Record<string, string> = {}
   for (const from of d.spec.template.spec.containers[0].envFrom) {
     if (from.configMapRef) {
@@ -245,6 +292,17 @@ describe('overlay prod', () => {
       expect(service.spec.type, name).toBe('ExternalName')
     }
   })
+  test('the provisioner creates topics at replication 3 with min in-sync 2, and never falls back to dev passwords', () => {
+    const env = podEnv(objects, 'Job', 'provision')
+    expect(topicSettingsFromEnv(env)).toEqual({
+      replicationFactor: REDPANDA_BROKERS,
+      configs: { 'min.insync.replicas': '2' },
+    })
+    expect(env['PROVISION_REQUIRE_PASSWORDS']).toBe('true')
+    const { CDC_MARIADB_PASSWORD: _, ...withoutOne } = env
+    expect(() => loginsFromEnv(withoutOne)).toThrow('CDC_MARIADB_PASSWORD')
+  })
+
   test('no prod secret value is committed', () => {
     const tracked = Bun.spawnSync(['git', 'ls-files', join(k8sDir, 'overlays/prod/secrets')], { cwd: k8sDir })
     const files = tracked.stdout.toString().trim().split('\n')
