@@ -209,7 +209,7 @@ function serviceObjects(s: Service): Record<string, Obj> {
         {
           from: [
             { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } },
-            { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } },
+            monitoringNamespace,
             ...SERVICES.filter((o) => o.calls.includes(s.name)).map((o) => ({
               podSelector: { matchLabels: sel(o.name) },
             })),
@@ -225,12 +225,7 @@ function serviceObjects(s: Service): Record<string, Obj> {
       ],
     },
   }
-  const serviceMonitor = {
-    apiVersion: 'monitoring.coreos.com/v1',
-    kind: 'ServiceMonitor',
-    metadata: meta(s.name),
-    spec: { selector: { matchLabels: sel(s.name) }, endpoints: [{ port: 'http', path: '/metrics', interval: '15s' }] },
-  }
+  const serviceMonitor = monitor(s.name, 'http', '/metrics')
   return {
     'deployment.yaml': deployment,
     'service.yaml': service,
@@ -241,6 +236,17 @@ function serviceObjects(s: Service): Record<string, Obj> {
     'servicemonitor.yaml': serviceMonitor,
   }
 }
+
+/** Prometheus (kube-prometheus-stack) runs in `monitoring`; it scrapes what a ServiceMonitor names. */
+const monitoringNamespace = { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }
+const CONNECT_METRICS_PORT = 9405
+const REDPANDA_ADMIN_PORT = 9644
+const monitor = (name: string, port: string, path: string) => ({
+  apiVersion: 'monitoring.coreos.com/v1',
+  kind: 'ServiceMonitor',
+  metadata: meta(name),
+  spec: { selector: { matchLabels: sel(name) }, endpoints: [{ port, path, interval: '15s' }] },
+})
 
 const dnsEgress = {
   to: [
@@ -301,11 +307,11 @@ function statefulSet(
     },
   }
 }
-const headless = (name: string, port: number) => ({
+const headless = (name: string, port: number, more: Obj[] = []) => ({
   apiVersion: 'v1',
   kind: 'Service',
   metadata: meta(name),
-  spec: { clusterIP: 'None', selector: sel(name), ports: [{ name: 'tcp', port, targetPort: port }] },
+  spec: { clusterIP: 'None', selector: sel(name), ports: [{ name: 'tcp', port, targetPort: port }, ...more] },
 })
 const allowFrom = (name: string, port: number, from: string[]) => ({
   apiVersion: 'networking.k8s.io/v1',
@@ -349,7 +355,10 @@ function infra(): Record<string, Record<string, Obj>> {
         '--set=redpanda.auto_create_topics_enabled=false',
       ],
     }),
-    'service.yaml': headless('redpanda', 9092),
+    'service.yaml': headless('redpanda', 9092, [
+      { name: 'admin', port: REDPANDA_ADMIN_PORT, targetPort: REDPANDA_ADMIN_PORT },
+    ]),
+    'servicemonitor.yaml': monitor('redpanda', 'admin', '/public_metrics'),
     // Clients (and KEDA's lag reader) on 9092; brokers to each other on 9092 and the RPC port 33145.
     'networkpolicy.yaml': {
       apiVersion: 'networking.k8s.io/v1',
@@ -367,6 +376,7 @@ function infra(): Record<string, Record<string, Obj>> {
             ports: [{ protocol: 'TCP', port: 9092 }],
           },
           { from: [{ podSelector: { matchLabels: sel('redpanda') } }], ports: [{ protocol: 'TCP', port: 33145 }] },
+          { from: [monitoringNamespace], ports: [{ protocol: 'TCP', port: REDPANDA_ADMIN_PORT }] },
         ],
         egress: [
           {
@@ -419,6 +429,8 @@ function infra(): Record<string, Record<string, Obj>> {
     { name: 'CONNECT_PORT', value: '8083' },
     { name: 'CONNECT_REPLICATION_FACTOR', value: '1' },
     { name: 'CONNECT_ADVERTISED_HOST', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
+    // The JMX exporter agent (connect_connector_running, the CDC rules' and dashboard's series).
+    { name: 'CONNECT_JMX_PORT', value: String(CONNECT_METRICS_PORT) },
   ]
   const connect = {
     'deployment.yaml': {
@@ -441,7 +453,10 @@ function infra(): Record<string, Record<string, Obj>> {
               {
                 name: 'connect',
                 image: image('connect'),
-                ports: [{ name: 'http', containerPort: 8083 }],
+                ports: [
+                  { name: 'http', containerPort: 8083 },
+                  { name: 'metrics', containerPort: CONNECT_METRICS_PORT },
+                ],
                 env: connectEnv,
                 // Ready once the REST API lists the plugins (the herder has started), as the local stack and compose wait.
                 readinessProbe: { httpGet: { path: '/connector-plugins', port: 'http' }, periodSeconds: 5 },
@@ -461,8 +476,15 @@ function infra(): Record<string, Record<string, Obj>> {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: meta('connect'),
-      spec: { selector: sel('connect'), ports: [{ name: 'http', port: 8083, targetPort: 'http' }] },
+      spec: {
+        selector: sel('connect'),
+        ports: [
+          { name: 'http', port: 8083, targetPort: 'http' },
+          { name: 'metrics', port: CONNECT_METRICS_PORT, targetPort: 'metrics' },
+        ],
+      },
     },
+    'servicemonitor.yaml': monitor('connect', 'metrics', '/metrics'),
     'pdb.yaml': {
       apiVersion: 'policy/v1',
       kind: 'PodDisruptionBudget',
@@ -478,6 +500,7 @@ function infra(): Record<string, Record<string, Obj>> {
         policyTypes: ['Ingress', 'Egress'],
         ingress: [
           { from: [{ podSelector: { matchLabels: sel('provision') } }], ports: [{ protocol: 'TCP', port: 8083 }] },
+          { from: [monitoringNamespace], ports: [{ protocol: 'TCP', port: CONNECT_METRICS_PORT }] },
         ],
         egress: [
           { to: [{ podSelector: { matchLabels: sel('mariadb') } }], ports: [{ protocol: 'TCP', port: 3306 }] },

@@ -22,8 +22,9 @@ import { loadPaymentConfig } from '../../services/payment/src/config'
 import { loadUserConfig } from '../../services/user/src/config'
 import { PROD_SECRET_FILES, REDPANDA_BROKERS, render, SERVICES } from '../generate'
 
+type Meta = { name: string; namespace?: string; labels?: Record<string, string> }
 // biome-ignore lint/suspicious/noExplicitAny: parsed YAML, each test reads the fields it checks
-type Obj = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string }; spec?: any; data?: any }
+type Obj = { apiVersion: string; kind: string; metadata: Meta; spec?: any; data?: any }
 const k8sDir = join(import.meta.dir, '..')
 export const OVERLAYS = ['local', 'prod']
 
@@ -218,6 +219,28 @@ for (const overlay of OVERLAYS) {
       }
       const connect = of('Deployment').find((o) => o.metadata.name === 'connect')?.spec.template.spec.containers[0]
       expect(connect.readinessProbe.httpGet.path).toBe('/connector-plugins')
+    })
+
+    test('every ServiceMonitor names a Service port that exists and the monitoring namespace may reach', () => {
+      const monitored = of('ServiceMonitor').map((m) => m.metadata.name)
+      // The CDC alerts (absent(connect_connector_running)) fire when nothing scrapes Connect.
+      expect(monitored).toEqual(expect.arrayContaining([...SERVICES.map((s) => s.name), 'connect', 'redpanda']))
+      for (const m of of('ServiceMonitor')) {
+        const selector = m.spec.selector.matchLabels
+        const service = of('Service').find((o) =>
+          Object.entries(selector).every(([k, v]) => o.metadata.labels?.[k] === v),
+        ) as Obj
+        const port = service?.spec.ports.find((p: { name: string }) => p.name === m.spec.endpoints[0].port)
+        expect(port, `${m.metadata.name}: port ${m.spec.endpoints[0].port}`).toBeDefined()
+        const policy = of('NetworkPolicy').find((o) => o.metadata.name === m.metadata.name) as Obj
+        const number = typeof port.targetPort === 'number' ? port.targetPort : port.port
+        const admitted = policy.spec.ingress.some(
+          (rule: { from: Obj[]; ports: { port: number }[] }) =>
+            rule.from.some((f) => JSON.stringify(f).includes('"monitoring"')) &&
+            rule.ports.some((p) => p.port === number),
+        )
+        expect(admitted, `${m.metadata.name}: monitoring may scrape port ${number}`).toBe(true)
+      }
     })
 
     test('inventory, order and payment scale on consumer lag; the rest on CPU (the PG sandbox is one pod)', () => {
