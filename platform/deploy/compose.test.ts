@@ -1,8 +1,11 @@
 import { describe, expect, test } from 'bun:test'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { serviceDatabases, serviceDbUrl } from '../stack/provision/topology'
-import { composePrometheusConfig, composeServices } from './compose/prometheus'
+import { readRoutes } from '../gateway/routes'
+import { stackScrapeJobs } from '../observability/prometheus/scrape-jobs'
+import { METRICS_USER, serviceDatabases, serviceDbUrl } from '../stack/provision/topology'
+import { composeGatewayPort, composeNginxConf } from './compose/gateway'
+import { composePrometheusConfig, composeScrapeJobs, composeServices } from './compose/prometheus'
 import { imageRef } from './images'
 
 const root = join(import.meta.dir, '../..')
@@ -14,13 +17,29 @@ interface ComposeService {
   command?: string[] | string
   environment?: Record<string, string>
   volumes?: string[]
+  ports?: string[]
+  networks?: Record<string, { ipv4_address?: string }>
   depends_on?: Record<string, { condition: string }> | string[]
   healthcheck?: unknown
 }
-const compose = Bun.YAML.parse(read('compose.yaml')) as { services: Record<string, ComposeService> }
+interface ComposeNetwork {
+  ipam?: { config?: { subnet?: string; ip_range?: string }[] }
+}
+const compose = Bun.YAML.parse(read('compose.yaml')) as {
+  services: Record<string, ComposeService>
+  networks?: Record<string, ComposeNetwork>
+}
 const entries = Object.entries(compose.services)
 const services = readdirSync(join(root, 'services')).filter((s) => existsSync(join(root, 'services', s, 'src/main.ts')))
 const endpoints = { mariadbHost: 'mariadb', mariadbPort: 3306, kafkaBrokers: 'redpanda:9092', connectUrl: '' }
+
+/** Whether an IPv4 address lies in a `a.b.c.d/n` block. */
+function inBlock(address: string, block: string): boolean {
+  const toInt = (ip: string) => ip.split('.').reduce((n, part) => n * 256 + Number(part), 0)
+  const [base = '', bits = '32'] = block.split('/')
+  const size = 2 ** (32 - Number(bits))
+  return Math.floor(toInt(address) / size) === Math.floor(toInt(base) / size)
+}
 
 /** The env names lib/services.sh's start_service passes a service (`NAME=value` words), and .stack/env's. */
 function stackServiceEnvNames(): string[] {
@@ -123,5 +142,99 @@ describe('compose.yaml', () => {
     const grafana = compose.services['grafana']?.volumes ?? []
     expect(grafana).toContain('./platform/observability/grafana/provisioning:/etc/grafana/provisioning:ro')
     expect(grafana).toContain('./platform/observability/grafana/dashboards:/var/lib/grafana/dashboards/commerce:ro')
+  })
+
+  test("Prometheus scrapes the Redis and MySQL exporters under the local stack's job names, at compose services", () => {
+    const jobs = composeScrapeJobs()
+    const localJobs = stackScrapeJobs([], {
+      prometheus: 1,
+      kafkaJmx: 1,
+      connectJmx: 1,
+      redisExporter: 1,
+      mysqldExporter: 1,
+      opsConsole: 1,
+    }).map((job) => job.job)
+    for (const job of ['redis', 'mariadb']) {
+      expect(localJobs).toContain(job)
+      expect(jobs.map((j) => j.job)).toContain(job)
+    }
+    // Every target but Prometheus itself is a compose service: an exporter scraped here is one compose starts.
+    for (const { job, targets } of jobs)
+      for (const target of targets) {
+        const host = target.split(':')[0] ?? ''
+        if (host !== 'localhost') expect(compose.services[host], `${job}: ${target}`).toBeDefined()
+      }
+    expect(compose.services['redis-exporter']?.command).toContain('--redis.addr=redis://redis:6379')
+  })
+
+  test("the MySQL exporter logs in as provisioning's metrics user, once provisioning created it", () => {
+    const exporter = compose.services['mysqld-exporter']
+    expect(exporter?.command).toContain('--mysqld.address=mariadb:3306')
+    expect(exporter?.command).toContain(`--mysqld.username=${METRICS_USER.user}`)
+    expect(exporter?.environment?.['MYSQLD_EXPORTER_PASSWORD']).toBe(METRICS_USER.password)
+    const deps = exporter?.depends_on as Record<string, { condition: string }>
+    expect(deps['provision']?.condition).toBe('service_completed_successfully')
+  })
+})
+
+describe('compose.yaml: the gateway is the front door', () => {
+  const gateway = compose.services['gateway']
+  const conf = read('platform/deploy/compose/nginx.conf')
+  const servicePort = (name: string) => compose.services[name]?.environment?.['PORT']
+
+  test("runs the committed nginx.conf, which is compose/gateway.ts's output", () => {
+    expect(conf).toBe(composeNginxConf())
+    expect(gateway?.volumes).toContain('./platform/deploy/compose/nginx.conf:/etc/nginx/nginx.conf:ro')
+    expect(gateway?.image).toMatch(/^nginx:\d+\.\d+\.\d+$/)
+    expect(conf).toContain(`listen 0.0.0.0:${composeGatewayPort};`)
+    expect(gateway?.ports).toEqual([`${composeGatewayPort}:${composeGatewayPort}`])
+  })
+
+  test('routes every routes.json prefix to its service at <service>:<port>', () => {
+    // Each `location <modifier> <path> {` block up to the next one, with the upstream its proxy_pass names.
+    const upstreams = new Map(
+      conf
+        .split('\n    location ')
+        .slice(1)
+        .map((block) => [block.split(' ')[1], /proxy_pass http:\/\/([^;]+);/.exec(block)?.[1]]),
+    )
+    const routes = readRoutes()
+    expect(routes.length).toBeGreaterThan(0)
+    for (const { prefix, service } of routes) {
+      expect(compose.services[service], service).toBeDefined()
+      expect(upstreams.get(prefix), prefix).toBe(`${service}:${servicePort(service)}`)
+      if (!prefix.includes('.'))
+        expect(upstreams.get(`${prefix}/`), `${prefix}/`).toBe(`${service}:${servicePort(service)}`)
+    }
+    expect(conf).not.toContain('127.0.0.1')
+  })
+
+  test('starts once every service it routes to is healthy', () => {
+    const deps = gateway?.depends_on as Record<string, { condition: string }>
+    for (const service of new Set(readRoutes().map((route) => route.service)))
+      expect(deps[service]?.condition, service).toBe('service_healthy')
+    expect(JSON.stringify(gateway?.healthcheck)).toContain(`127.0.0.1:${composeGatewayPort}`)
+  })
+
+  test('only the gateway publishes a service-facing port; the UIs and datastores keep theirs', () => {
+    for (const name of [...services, 'pg-sandbox']) expect(compose.services[name]?.ports, name).toBeUndefined()
+    const published = entries.filter(([, service]) => service.ports !== undefined).map(([name]) => name)
+    expect(published.sort()).toEqual(
+      ['connect', 'console', 'gateway', 'grafana', 'mariadb', 'prometheus', 'redis', 'redpanda'].sort(),
+    )
+  })
+
+  test("its fixed address is every service's one trusted proxy, in the subnet, outside the range others get", () => {
+    const address = gateway?.networks?.['default']?.ipv4_address ?? ''
+    expect(address).toMatch(/^\d+\.\d+\.\d+\.\d+$/)
+    const ipam = compose.networks?.['default']?.ipam?.config?.[0]
+    expect(ipam?.ip_range).toBeDefined()
+    expect(inBlock(address, ipam?.subnet ?? '')).toBe(true)
+    expect(inBlock(address, ipam?.ip_range ?? '')).toBe(false)
+    for (const name of [...services, 'pg-sandbox']) {
+      const env = compose.services[name]?.environment ?? {}
+      expect(env['AUTH_TRUSTED_PROXIES'], name).toBe(address)
+      expect(env['AUTH_TRUST_PROXY'], name).toBe('true')
+    }
   })
 })
