@@ -6,6 +6,7 @@ import { stackScrapeJobs } from '../observability/prometheus/scrape-jobs'
 import { METRICS_USER, serviceDatabases, serviceDbUrl } from '../stack/provision/topology'
 import { composeGatewayPort, composeNginxConf } from './compose/gateway'
 import { composePrometheusConfig, composeScrapeJobs, composeServices } from './compose/prometheus'
+import { DATASTORE_IMAGES, mariadbServerArgs, REDIS_ARGS } from './datastores'
 import { imageRef } from './images'
 
 const root = join(import.meta.dir, '../..')
@@ -113,21 +114,13 @@ describe('compose.yaml', () => {
     expect(compose.services['redpanda']?.command).toContain('--set=redpanda.auto_create_topics_enabled=false')
   })
 
-  test('MariaDB runs with platform/stack/conf/my.cnf server settings (ROW binlog)', () => {
-    const perMachine = new Set(['datadir', 'socket', 'pid-file', 'port', 'bind-address', 'user', 'log_bin'])
-    const cnf = read('platform/stack/conf/my.cnf')
-      .split('\n')
-      .filter((line) => /^[a-z_-]+=/.test(line))
-      .map((line) => line.split('='))
-      .filter(([key]) => !perMachine.has(key ?? ''))
-      .map(([key, value]) => `--${key?.replaceAll('_', '-')}=${value}`)
+  test('MariaDB, Redis and Redpanda run the images and server settings the Kubernetes manifests use (datastores.ts)', () => {
     const command = compose.services['mariadb']?.command as string[]
-    expect(cnf).toContain('--binlog-format=ROW')
-    expect(command.filter((flag) => flag !== '--log-bin=binlog').sort()).toEqual(cnf.sort())
-  })
-
-  test('Redis keeps an append-only file', () => {
-    expect(compose.services['redis']?.command).toContain('--appendonly')
+    expect(command).toContain('--binlog-format=ROW')
+    expect([...command].sort()).toEqual(mariadbServerArgs().sort())
+    expect(compose.services['redis']?.command).toEqual(['redis-server', ...REDIS_ARGS])
+    for (const [name, image] of Object.entries(DATASTORE_IMAGES))
+      expect(compose.services[name]?.image, name).toBe(image)
   })
 
   test('Prometheus and Grafana mount the same rules, provisioning and dashboards as the local stack', () => {
