@@ -89,6 +89,8 @@ export const secretKeys = (s: Service) =>
   [
     ...(s.database ? ['MARIADB_URL'] : []),
     ...(s.name === 'user' ? ['ADMIN_EMAIL', 'ADMIN_PASSWORD'] : []),
+    // Seals the private signing keys in auth's database (services/auth/src/use-cases/key-sealing.ts).
+    ...(s.name === 'auth' ? ['AUTH_KEY_ENCRYPTION_KEY'] : []),
     ...(s.name === 'payment' || s.name === 'pg-sandbox' ? ['PG_SANDBOX_SECRET_KEY'] : []),
   ].sort()
 
@@ -680,6 +682,7 @@ function localOverlay(): Obj {
     ADMIN_EMAIL: 'admin@commerce.local',
     ADMIN_PASSWORD: 'Admin-pass-1234',
     PG_SANDBOX_SECRET_KEY: 'test_sk_sandbox',
+    AUTH_KEY_ENCRYPTION_KEY: Buffer.from('dev-only-key-for-commerce-local!').toString('base64'),
   }
   const secretGenerator = [
     ...SERVICES.filter((s) => secretKeys(s).length).map((s) => ({

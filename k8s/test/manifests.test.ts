@@ -33,14 +33,14 @@ function prodCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'k8s-prod-'))
   cpSync(join(k8sDir, 'base'), join(dir, 'base'), { recursive: true })
   cpSync(join(k8sDir, 'overlays/prod'), join(dir, 'overlays/prod'), { recursive: true })
+  const special: Record<string, string> = {
+    MARIADB_ADMIN_URL: 'mysql://root:stand-in@mariadb:3306',
+    ADMIN_EMAIL: 'ops@example.com',
+    AUTH_KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+  }
   const value = (key: string, name: string) =>
-    key === 'MARIADB_ADMIN_URL'
-      ? 'mysql://root:stand-in@mariadb:3306'
-      : key.endsWith('MARIADB_URL')
-        ? `mysql://${name}:stand-in@mariadb:3306/commerce_${name}`
-        : key === 'ADMIN_EMAIL'
-          ? 'ops@example.com'
-          : 'stand-in'
+    special[key] ??
+    (key.endsWith('MARIADB_URL') ? `mysql://${name}:stand-in@mariadb:3306/commerce_${name}` : 'stand-in')
   for (const [file, keys] of Object.entries(PROD_SECRET_FILES)) {
     const name = file.replace(/-secrets$/, '')
     writeFileSync(
@@ -322,6 +322,8 @@ describe('overlay prod', () => {
       configs: { 'min.insync.replicas': '2' },
     })
     expect(env['PROVISION_REQUIRE_PASSWORDS']).toBe('true')
+    // Auth's private signing keys are sealed at rest: its Secret must hold the key (a dump cannot mint tokens).
+    expect(PROD_SECRET_FILES['auth-secrets']).toContain('AUTH_KEY_ENCRYPTION_KEY')
     const { CDC_MARIADB_PASSWORD: _, ...withoutOne } = env
     expect(() => loginsFromEnv(withoutOne)).toThrow('CDC_MARIADB_PASSWORD')
   })

@@ -9,12 +9,19 @@ import { internalCredentialRoutes } from './http/internal-credentials.routes'
 import { keyRoutes } from './http/keys.routes'
 import { sessionRoutes } from './http/session.routes'
 import { keyRotationJob, pruneSessionsJob } from './jobs'
+import { keyEncryptionKey } from './use-cases/key-sealing'
 import { ensureSigner } from './use-cases/signing-keys'
 
 type Deps = ServiceDeps<typeof schema, AuthConfig>
 
 function routes({ db, config, logger }: Deps) {
-  const token = { issuer: config.AUTH_JWT_ISSUER, audience: config.AUTH_JWT_AUDIENCE, ttlS: config.AUTH_ACCESS_TTL_S }
+  const kek = keyEncryptionKey(config.AUTH_KEY_ENCRYPTION_KEY)
+  const token = {
+    issuer: config.AUTH_JWT_ISSUER,
+    audience: config.AUTH_JWT_AUDIENCE,
+    ttlS: config.AUTH_ACCESS_TTL_S,
+    kek,
+  }
   const window = { accessTtlMs: config.AUTH_ACCESS_TTL_S * 1000, graceMs: config.AUTH_KEY_RETIRE_GRACE_S * 1000 }
   const limits = {
     perEmail: { failures: config.AUTH_THROTTLE_EMAIL_FAILURES, windowMs: config.AUTH_THROTTLE_WINDOW_S * 1000 },
@@ -26,11 +33,11 @@ function routes({ db, config, logger }: Deps) {
     new Elysia()
       // A signer exists from the start (the key routes also create one on first use if this has not finished).
       .onStart(() =>
-        ensureSigner(db, new Date()).catch((error) => logger.error('signing key creation failed', { error })),
+        ensureSigner(db, new Date(), kek).catch((error) => logger.error('signing key creation failed', { error })),
       )
       .use(internalCredentialRoutes({ db }))
       .use(sessionRoutes({ db, token, refreshTtlMs, limits, proxyTrust }))
-      .use(keyRoutes({ db, window, issuer: token.issuer, audience: token.audience }))
+      .use(keyRoutes({ db, window, issuer: token.issuer, audience: token.audience, kek }))
   )
 }
 

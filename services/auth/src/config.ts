@@ -15,6 +15,11 @@ export const AuthEnv = {
   /** A retired key stays in the JWKS for the access TTL plus this margin (cached JWKS, clock skew). */
   AUTH_KEY_RETIRE_GRACE_S: Seconds({ minimum: 0, default: 300 }),
   AUTH_KEY_JOB_EVERY_S: Seconds({ minimum: 1, default: 3600 }),
+  /**
+   * Seals private signing keys at rest (AES-256-GCM): base64 of 32 random bytes, from a Secret. Empty (the local
+   * stack): stored plain. Required by the prod overlay: without it a database backup can mint tokens.
+   */
+  AUTH_KEY_ENCRYPTION_KEY: Type.String({ pattern: '^([A-Za-z0-9+/]{43}=)?$', default: '' }),
   AUTH_PRUNE_EVERY_S: Seconds({ minimum: 1, default: 3600 }),
   AUTH_LOGIN_HISTORY_RETENTION_DAYS: Type.Integer({ minimum: 1, default: 90 }),
   AUTH_THROTTLE_WINDOW_S: Seconds({ minimum: 1, default: 900 }),

@@ -1,6 +1,7 @@
 import type { Db } from '@commerce/platform/db'
 import type { JobDefinition } from '@commerce/platform/jobs'
 import type { AuthConfig } from './config'
+import { keyEncryptionKey } from './use-cases/key-sealing'
 import { pruneSessions } from './use-cases/prune-sessions'
 import { ensureSigner, rotateSigner } from './use-cases/signing-keys'
 
@@ -11,9 +12,10 @@ export const keyRotationJob = (deps: { db: Db; config: AuthConfig }): JobDefinit
   name: 'auth-key-rotation',
   everyMs: deps.config.AUTH_KEY_JOB_EVERY_S * 1000,
   run: async () => {
-    await ensureSigner(deps.db, new Date())
+    const kek = keyEncryptionKey(deps.config.AUTH_KEY_ENCRYPTION_KEY)
+    await ensureSigner(deps.db, new Date(), kek)
     const olderThanMs = deps.config.AUTH_KEY_ROTATION_DAYS * dayMs
-    const { rotated } = await rotateSigner(deps.db, { olderThanMs }, new Date())
+    const { rotated } = await rotateSigner(deps.db, { olderThanMs, kek }, new Date())
     return { rotated: rotated ? 1 : 0 }
   },
 })

@@ -2,14 +2,19 @@ import type { Db } from '@commerce/platform/db'
 import { Envelope, jwtAuth, ok } from '@commerce/platform/http'
 import { Elysia, t } from 'elysia'
 import { errors, type JWTVerifyGetKey } from 'jose'
+import type { KeyEncryptionKey } from '../use-cases/key-sealing'
 import { type PublishWindow, publishedKey, publishedKeys, rotateSigner } from '../use-cases/signing-keys'
 
-/** What the key routes need: the database, the publish window, and the issuer/audience to verify admins with. */
+/**
+ * What the key routes need: the database, the publish window, the issuer/audience to verify admins with, and the key
+ * new signing keys are sealed under.
+ */
 export interface KeyRouteDeps {
   db: Db
   window: PublishWindow
   issuer: string
   audience: string
+  kek?: KeyEncryptionKey
 }
 
 // Auth verifies its own tokens from its database's published keys, not over HTTP from itself.
@@ -38,7 +43,7 @@ export const keyRoutes = (deps: KeyRouteDeps) =>
       { response: t.Object({ keys: t.Array(Jwk) }) },
     )
     .use(jwtAuth({ issuer: deps.issuer, audience: deps.audience, keySet: ownKeySet(deps) }))
-    .post('/api/auth/keys/rotate', async () => ok(await rotateSigner(deps.db, {}, new Date())), {
+    .post('/api/auth/keys/rotate', async () => ok(await rotateSigner(deps.db, { kek: deps.kek }, new Date())), {
       role: 'ADMIN',
       response: Envelope(Rotation),
       detail: { security: [{ bearer: [] }] },

@@ -58,7 +58,11 @@ export const sessionRoutes = (deps: SessionRouteDeps) => {
         // A replay's revocation commits with this transaction; the 401 is answered after it.
         const outcome = await deps.db.transaction((tx) => rotateRefreshToken(tx, input, meta.now))
         if (outcome.kind !== 'rotated') throw AuthErrors.invalidRefreshToken()
-        const accessToken = await signAccessToken(await currentSigner(deps.db), outcome.claims, deps.token)
+        const accessToken = await signAccessToken(
+          await currentSigner(deps.db, deps.token.kek),
+          outcome.claims,
+          deps.token,
+        )
         withCookie(set.headers, outcome.refreshToken)
         return ok({ accessToken, refreshToken: outcome.refreshToken, expiresIn: deps.token.ttlS })
       },

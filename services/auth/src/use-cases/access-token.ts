@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose'
 import type { Role } from '../domain/credential'
+import type { KeyEncryptionKey } from './key-sealing'
 import type { Signer } from './signing-keys'
 
 /** Who the token is for, and how it is stamped. */
@@ -9,11 +10,12 @@ export interface AccessTokenInput {
   roles: Role[]
 }
 
-/** Issuer, audience and lifetime of access tokens. */
+/** Issuer, audience and lifetime of access tokens, and the key that opens the stored signing keys. */
 export interface AccessTokenSettings {
   issuer: string
   audience: string
   ttlS: number
+  kek?: KeyEncryptionKey
 }
 
 /** Signs an EdDSA access token with the current signer (`kid` in the header). */

@@ -58,6 +58,6 @@ export async function logIn(deps: SessionDeps, input: LoginAttempt & { password:
   const sessionInput = { userId: credential.userId, attempt, refreshTtlMs: deps.refreshTtlMs }
   const refreshToken = await db.transaction((tx) => startSession(tx, sessionInput, now))
   const claims = { userId: credential.userId, email: credential.email, roles: rolesFromColumn(credential.roles) }
-  const accessToken = await signAccessToken(await currentSigner(db), claims, deps.token)
+  const accessToken = await signAccessToken(await currentSigner(db, deps.token.kek), claims, deps.token)
   return { accessToken, refreshToken, expiresIn: deps.token.ttlS }
 }

@@ -3,6 +3,7 @@ import { eq, gt, isNull, or } from 'drizzle-orm'
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose'
 import { signingKeys } from '../db/schema'
 import { isDueForRotation, publishedSince } from '../domain/signing-key'
+import { type KeyEncryptionKey, openPrivateJwk, sealPrivateJwk } from './key-sealing'
 
 const alg = 'EdDSA'
 
@@ -34,7 +35,7 @@ function importCached(kid: string, jwk: string, kind: 'private' | 'public') {
   return key
 }
 
-async function newKeyRow(now: Date) {
+async function newKeyRow(now: Date, kek: KeyEncryptionKey | undefined) {
   const pair = await generateKeyPair(alg, { crv: 'Ed25519', extractable: true })
   const publicJwk = await exportJWK(pair.publicKey)
   const kid = await calculateJwkThumbprint(publicJwk)
@@ -43,18 +44,18 @@ async function newKeyRow(now: Date) {
     kid,
     alg,
     publicJwk: JSON.stringify({ ...publicJwk, kid, alg, use: 'sig' }),
-    privateJwk: JSON.stringify(privateJwk),
+    privateJwk: sealPrivateJwk(JSON.stringify(privateJwk), kid, kek),
     signer: 1,
     createdAt: now,
   }
 }
 
 /** Creates a signer when none exists; safe with several replicas (the unique `signer` index admits one). */
-export async function ensureSigner(db: Db, now: Date): Promise<void> {
+export async function ensureSigner(db: Db, now: Date, kek?: KeyEncryptionKey): Promise<void> {
   const [current] = await db.select({ kid: signingKeys.kid }).from(signingKeys).where(eq(signingKeys.signer, 1))
   if (current) return
   try {
-    await db.insert(signingKeys).values(await newKeyRow(now))
+    await db.insert(signingKeys).values(await newKeyRow(now, kek))
   } catch (error) {
     if (!isDuplicateKey(error)) throw error
   }
@@ -65,21 +66,22 @@ export async function ensureSigner(db: Db, now: Date): Promise<void> {
 const signerCacheMs = 5_000
 let cachedSigner: { signer: Signer; until: number } | undefined
 
-async function loadSigner(db: Db): Promise<Signer | undefined> {
+async function loadSigner(db: Db, kek: KeyEncryptionKey | undefined): Promise<Signer | undefined> {
   const [row] = await db
     .select({ kid: signingKeys.kid, privateJwk: signingKeys.privateJwk })
     .from(signingKeys)
     .where(eq(signingKeys.signer, 1))
-  return row ? { kid: row.kid, key: await importCached(row.kid, row.privateJwk, 'private') } : undefined
+  if (!row) return undefined
+  return { kid: row.kid, key: await importCached(row.kid, openPrivateJwk(row.privateJwk, row.kid, kek), 'private') }
 }
 
 /** The current signer (created on first use if the start-up creation has not happened yet). */
-export async function currentSigner(db: Db): Promise<Signer> {
+export async function currentSigner(db: Db, kek?: KeyEncryptionKey): Promise<Signer> {
   if (cachedSigner && cachedSigner.until > performance.now()) return cachedSigner.signer
-  let signer = await loadSigner(db)
+  let signer = await loadSigner(db, kek)
   if (!signer) {
-    await ensureSigner(db, new Date())
-    signer = await loadSigner(db)
+    await ensureSigner(db, new Date(), kek)
+    signer = await loadSigner(db, kek)
   }
   if (!signer) throw new Error('no signing key could be created')
   cachedSigner = { signer, until: performance.now() + signerCacheMs }
@@ -106,8 +108,8 @@ export async function publishedKey(db: Db, input: { kid: string; window: Publish
  * Makes a new key the signer and retires the old one (it stays published for its window). With `olderThanMs`, only
  * when the signer is at least that old, decided under the signer row's lock, so replicas never rotate twice.
  */
-export async function rotateSigner(db: Db, options: { olderThanMs?: number }, now: Date) {
-  const next = await newKeyRow(now)
+export async function rotateSigner(db: Db, options: { olderThanMs?: number; kek?: KeyEncryptionKey }, now: Date) {
+  const next = await newKeyRow(now, options.kek)
   const result = await db.transaction(async (tx) => {
     const [current] = await tx.select().from(signingKeys).where(eq(signingKeys.signer, 1)).for('update')
     const { olderThanMs } = options
