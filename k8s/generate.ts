@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DATASTORE_IMAGES, mariadbServerArgs, REDIS_ARGS } from '../platform/deploy/datastores'
 import { IMAGE_TAG } from '../platform/deploy/images'
-import { EVENT_TOPIC_PARTITIONS, passwordKey, serviceDatabases } from '../platform/stack/provision/topology'
+import { EVENT_TOPIC_PARTITIONS, requiredPasswordKeys } from '../platform/stack/provision/topology'
 
 const root = join(import.meta.dir, '..')
 export const NAMESPACE = 'commerce'
@@ -714,10 +714,7 @@ export const PROD_SECRET_FILES: Record<string, string[]> = {
   ...Object.fromEntries(SERVICES.filter((s) => secretKeys(s).length).map((s) => [`${s.name}-secrets`, secretKeys(s)])),
   // The root URL, and each login's password (platform/stack/provision/topology.ts: loginsFromEnv); a service's
   // password must equal the one in its own MARIADB_URL.
-  'provision-secrets': [
-    'MARIADB_ADMIN_URL',
-    ...[...serviceDatabases.map((db) => db.service), 'cdc', 'exporter'].map(passwordKey),
-  ],
+  'provision-secrets': ['MARIADB_ADMIN_URL', ...requiredPasswordKeys()],
 }
 /** Prod's provisioning settings: replication 3 with min in-sync 2 on every topic, no dev password fallback. */
 export const PROD_PROVISION_CONFIG = {

@@ -57,13 +57,13 @@ export async function withAdmin<T>(handle: KafkaClient, fn: (admin: ReturnType<K
   }
 }
 
-/** Creates the topics that do not exist yet; auto-creation is off on every broker we run. */
 /** How missing topics are created: replication factor (-1, the default: the broker's) and topic-level configs. */
 export interface TopicCreation {
   replicationFactor?: number
   configs?: Record<string, string>
 }
 
+/** Creates the topics that do not exist yet; auto-creation is off on every broker we run. */
 export async function ensureTopics(
   kafka: KafkaClient,
   topics: { topic: string; partitions: number }[],

@@ -4,6 +4,7 @@ import {
   loginsFromEnv,
   METRICS_USER,
   passwordKey,
+  requiredPasswordKeys,
   serviceDatabases,
   serviceDbUrl,
   serviceUser,
@@ -30,9 +31,16 @@ describe('loginsFromEnv', () => {
   })
 
   test('when passwords are required (prod), then every missing key is named and nothing falls back', () => {
-    const all = [...serviceDatabases.map((db) => db.service), 'cdc', 'exporter'].map(passwordKey)
-    const env = Object.fromEntries(all.map((key) => [key, `${key}-value`]))
-    expect(() => loginsFromEnv({ ...env, PROVISION_REQUIRE_PASSWORDS: 'true' })).not.toThrow()
+    const deployed = [...serviceDatabases.filter((db) => !db.testOnly).map((db) => db.service), 'cdc', 'exporter']
+    expect(requiredPasswordKeys().sort()).toEqual(deployed.map(passwordKey).sort())
+    const env = Object.fromEntries(requiredPasswordKeys().map((key) => [key, `${key}-value`]))
+    const logins = loginsFromEnv({ ...env, PROVISION_REQUIRE_PASSWORDS: 'true' })
+    expect(logins.service(auth).password).toBe('AUTH_MARIADB_PASSWORD-value')
+    // The lab (tests only) is still created, under a random password rather than its published dev one.
+    const lab = serviceDatabases.find((db) => db.testOnly)
+    if (!lab) throw new Error('the lab database is test-only')
+    expect(logins.service(lab).password).not.toBe(serviceUser(lab).password)
+    expect(logins.service(lab).password.length).toBeGreaterThanOrEqual(32)
     const { CDC_MARIADB_PASSWORD: _, ...withoutCdc } = env
     expect(() => loginsFromEnv({ ...withoutCdc, PROVISION_REQUIRE_PASSWORDS: 'true' })).toThrow('CDC_MARIADB_PASSWORD')
   })

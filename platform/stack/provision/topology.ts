@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type { TopicCreation } from '../../src/kafka/client'
 import { stackUrls } from '../defaults'
 
@@ -12,6 +13,8 @@ export interface ServiceDatabase {
    * the connector first reads the binlog, and again by runService at start (idempotent; what a deployment relies on).
    */
   migrations: string
+  /** Only tests use it (the walking skeleton's lab): no deployment runs a service on it. */
+  testOnly?: boolean
 }
 
 const service = (name: string, serverId: number): ServiceDatabase => ({
@@ -29,7 +32,13 @@ export const serviceDatabases: readonly ServiceDatabase[] = [
   service('order', 5405),
   service('payment', 5406),
   // The walking skeleton: platform's integration tests and the CDC benchmark run the real pipe through it.
-  { service: 'lab', database: 'commerce_lab', serverId: 5499, migrations: 'platform/test/lab/migrations' },
+  {
+    service: 'lab',
+    database: 'commerce_lab',
+    serverId: 5499,
+    migrations: 'platform/test/lab/migrations',
+    testOnly: true,
+  },
 ]
 
 /**
@@ -170,20 +179,26 @@ export const DEV_LOGINS: DatabaseLogins = { service: serviceUser, cdc: CDC_USER,
 /** The env key holding a login's password: `AUTH_MARIADB_PASSWORD`, …, `CDC_MARIADB_PASSWORD`, `EXPORTER_MARIADB_PASSWORD`. */
 export const passwordKey = (user: string) => `${user.toUpperCase()}_MARIADB_PASSWORD`
 
+/** The env keys a deployment's provision Secret must hold: every login a deployed piece connects with. */
+export const requiredPasswordKeys = () =>
+  [...serviceDatabases.filter((db) => !db.testOnly).map(serviceUser), CDC_USER, METRICS_USER].map((login) =>
+    passwordKey(login.user),
+  )
+
 /**
  * The logins from the environment (a deployment's provision Secret), each falling back to its dev password — unless
  * PROVISION_REQUIRE_PASSWORDS=true (the prod overlay), where a missing one stops provisioning instead of creating a
- * production user with a published password.
+ * production user with a published password, and a test-only database's login gets a random one nobody knows.
  */
 export function loginsFromEnv(env: Record<string, string | undefined>): DatabaseLogins {
   const required = env['PROVISION_REQUIRE_PASSWORDS'] === 'true'
-  const all = [...serviceDatabases.map(serviceUser), CDC_USER, METRICS_USER]
-  const missing = all.map((login) => passwordKey(login.user)).filter((key) => !env[key])
+  const missing = requiredPasswordKeys().filter((key) => !env[key])
   if (required && missing.length > 0)
     throw new Error(`PROVISION_REQUIRE_PASSWORDS=true but the environment lacks ${missing.join(', ')}`)
+  const fallback = (login: Login) => (required ? randomBytes(24).toString('base64url') : login.password)
   const fromEnv = (login: Login): Login => ({
     user: login.user,
-    password: env[passwordKey(login.user)] || login.password,
+    password: env[passwordKey(login.user)] || fallback(login),
   })
   return { service: (db) => fromEnv(serviceUser(db)), cdc: fromEnv(CDC_USER), metrics: fromEnv(METRICS_USER) }
 }
