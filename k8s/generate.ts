@@ -196,10 +196,6 @@ function serviceObjects(s: Service): Record<string, Obj> {
             ],
           },
         }
-  const to = (name: string, port: number) => ({
-    to: [{ podSelector: { matchLabels: sel(name) } }],
-    ports: [{ protocol: 'TCP', port }],
-  })
   const networkPolicy = {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
@@ -248,6 +244,12 @@ const monitor = (name: string, port: string, path: string) => ({
   kind: 'ServiceMonitor',
   metadata: meta(name),
   spec: { selector: { matchLabels: sel(name) }, endpoints: [{ port, path, interval: '15s' }] },
+})
+
+/** An egress rule: to the pods of `name`, on `port`. */
+const to = (name: string, port: number) => ({
+  to: [{ podSelector: { matchLabels: sel(name) } }],
+  ports: [{ protocol: 'TCP', port }],
 })
 
 const dnsEgress = {
@@ -504,11 +506,7 @@ function infra(): Record<string, Record<string, Obj>> {
           { from: [{ podSelector: { matchLabels: sel('provision') } }], ports: [{ protocol: 'TCP', port: 8083 }] },
           { from: [monitoringNamespace], ports: [{ protocol: 'TCP', port: CONNECT_METRICS_PORT }] },
         ],
-        egress: [
-          { to: [{ podSelector: { matchLabels: sel('mariadb') } }], ports: [{ protocol: 'TCP', port: 3306 }] },
-          { to: [{ podSelector: { matchLabels: sel('redpanda') } }], ports: [{ protocol: 'TCP', port: 9092 }] },
-          dnsEgress,
-        ],
+        egress: [to('mariadb', 3306), to('redpanda', 9092), dnsEgress],
       },
     },
     // The provisioner (platform/stack/provision/main.ts in the commerce/provision image): topics, DB users and grants,
@@ -553,13 +551,7 @@ function infra(): Record<string, Record<string, Obj>> {
       spec: {
         podSelector: { matchLabels: sel('provision') },
         policyTypes: ['Ingress', 'Egress'],
-        egress: [
-          { to: [{ podSelector: { matchLabels: sel('mariadb') } }], ports: [{ protocol: 'TCP', port: 3306 }] },
-          { to: [{ podSelector: { matchLabels: sel('redpanda') } }], ports: [{ protocol: 'TCP', port: 9092 }] },
-          { to: [{ podSelector: { matchLabels: sel('redis') } }], ports: [{ protocol: 'TCP', port: 6379 }] },
-          { to: [{ podSelector: { matchLabels: sel('connect') } }], ports: [{ protocol: 'TCP', port: 8083 }] },
-          dnsEgress,
-        ],
+        egress: [to('mariadb', 3306), to('redpanda', 9092), to('redis', 6379), to('connect', 8083), dnsEgress],
       },
     },
   }
