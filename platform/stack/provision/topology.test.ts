@@ -41,6 +41,8 @@ describe('loginsFromEnv', () => {
     if (!lab) throw new Error('the lab database is test-only')
     expect(logins.service(lab).password).not.toBe(serviceUser(lab).password)
     expect(logins.service(lab).password.length).toBeGreaterThanOrEqual(32)
+    // …the same one each time it is asked for: provisioning creates the user, then logs in as it to migrate.
+    expect(logins.service(lab).password).toBe(logins.service(lab).password)
     const { CDC_MARIADB_PASSWORD: _, ...withoutCdc } = env
     expect(() => loginsFromEnv({ ...withoutCdc, PROVISION_REQUIRE_PASSWORDS: 'true' })).toThrow('CDC_MARIADB_PASSWORD')
   })

@@ -200,7 +200,13 @@ export function loginsFromEnv(env: Record<string, string | undefined>): Database
     user: login.user,
     password: env[passwordKey(login.user)] || fallback(login),
   })
-  return { service: (db) => fromEnv(serviceUser(db)), cdc: fromEnv(CDC_USER), metrics: fromEnv(METRICS_USER) }
+  // Decided once per login: provisioning creates the user, then connects as it to migrate (a random password too).
+  const services = new Map(serviceDatabases.map((db) => [db.service, fromEnv(serviceUser(db))]))
+  return {
+    service: (db) => services.get(db.service) ?? fromEnv(serviceUser(db)),
+    cdc: fromEnv(CDC_USER),
+    metrics: fromEnv(METRICS_USER),
+  }
 }
 
 export function serviceDbUrl(db: ServiceDatabase, endpoints: StackEndpoints, login = serviceUser(db)): string {
