@@ -142,6 +142,10 @@ describe('consumer runner: a record of the same key offers parked events again a
     const prerequisiteEvent = LabNoteCreatedV1.create({ noteId: prerequisite, body: 'prerequisite' }, freshMeta())
     await produceTo(infra, [keyed(encodeEvent(prerequisiteEvent))])
     await eventually(async () => (await effectsOf(infra, early)).length === 1, { what: 'the parked event taken' })
+    // Its parked row goes (and `unparked` is counted) right after the handler's transaction commits.
+    await eventually(async () => (await outcomeCount(groupId, 'lab.note.created', 'unparked')) === 1, {
+      what: 'the parked event counted as unparked',
+    })
 
     // No retry-parked job runs beside a bare consumer: only the key path can have taken it.
     expect({
